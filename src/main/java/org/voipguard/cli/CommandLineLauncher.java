@@ -1,0 +1,89 @@
+package org.voipguard.cli;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.voipguard.VoipGuardApplication;
+import org.voipguard.rules.RuleCompilationException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Starts the Spring context, hands the command line to picocli and turns the outcome into
+ * an exit code. Arguments of the form {@code --spring.x=y} or {@code --voipguard.x=y} are
+ * Spring properties and are not shown to picocli.
+ */
+public final class CommandLineLauncher {
+
+    private static final Pattern PROPERTY_ARGUMENT =
+            Pattern.compile("--(spring|voipguard|logging|debug|trace)(\\.[^=]*)?(=.*)?");
+
+    private CommandLineLauncher() {
+    }
+
+    public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        String[] commandArgs = Arrays.stream(args).filter(a -> !PROPERTY_ARGUMENT.matcher(a).matches())
+                .toArray(String[]::new);
+        ConfigurableApplicationContext context;
+        try {
+            context = new SpringApplication(VoipGuardApplication.class).run(args);
+        } catch (RuntimeException e) {
+            err.println("voipguard: cannot start: " + rootMessage(e));
+            return ExitCodes.BAD_USAGE;
+        }
+        try (context) {
+            CommandLine commandLine = newCommandLine(context);
+            commandLine.setOut(out);
+            commandLine.setErr(err);
+            return commandLine.execute(commandArgs);
+        }
+    }
+
+    static CommandLine newCommandLine(ConfigurableApplicationContext context) {
+        CommandLine root = new CommandLine(new RootCommand());
+        List<Object> commands = context.getBeansOfType(TopLevelCommand.class).values().stream()
+                .filter(bean -> bean.getClass().isAnnotationPresent(Command.class))
+                .map(Object.class::cast)
+                .sorted((a, b) -> name(a).compareTo(name(b)))
+                .toList();
+        for (Object command : commands) {
+            root.addSubcommand(command);
+        }
+        root.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
+            commandLine.getErr().println("voipguard: " + rootMessage(exception));
+            return isUsageProblem(exception) ? ExitCodes.BAD_USAGE : ExitCodes.FAILED;
+        });
+        return root;
+    }
+
+    private static boolean isUsageProblem(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof UsageException || t instanceof RuleCompilationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String name(Object command) {
+        return command.getClass().getAnnotation(Command.class).name();
+    }
+
+    static String rootMessage(Throwable exception) {
+        Throwable t = exception;
+        while (t.getCause() != null && t.getCause() != t
+                && !(t instanceof UsageException) && !(t instanceof RuleCompilationException)) {
+            t = t.getCause();
+        }
+        return t.getMessage() != null ? t.getMessage() : t.toString();
+    }
+}

@@ -1,0 +1,51 @@
+package org.voipguard.config;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.voipguard.numbers.NotifyMode;
+
+/**
+ * Everything an operator sets in {@code batch-config/application.yml} under {@code voipguard:}.
+ */
+@ConfigurationProperties("voipguard")
+public record VoipGuardProperties(
+        @DefaultValue("./rules") Path rulesDir,
+        @DefaultValue("./outbox") Path outboxDir,
+        @DefaultValue("./rejects") Path rejectsDir,
+        @DefaultValue("./batch-config/tariff.csv") Path tariffFile,
+        @DefaultValue("Europe/London") ZoneId timeZone,
+        @DefaultValue("0.05") double maxRejectedShare,
+        @DefaultValue("1000") int chunkSize,
+        @DefaultValue PolicyDefaults defaults,
+        @DefaultValue Mail mail,
+        @DefaultValue Sip sip,
+        @DefaultValue Retention retention) {
+
+    /** The per-number settings a number has when its own cell is empty. */
+    public record PolicyDefaults(
+            @DefaultValue("20") BigDecimal nationalLimitPpm,
+            @DefaultValue("2") BigDecimal internationalLimitPpm,
+            @DefaultValue("10.00") BigDecimal billWarningLevelGbp,
+            @DefaultValue("1.2") BigDecimal warningLevelFactor,
+            @DefaultValue("NEW_IP_OR_AGENT") NotifyMode ipAgentNotify) {
+    }
+
+    public record Mail(
+            @DefaultValue("VoIPGuard <voipguard@localhost>") String from,
+            @DefaultValue("voipguard.invalid") String messageIdDomain) {
+    }
+
+    public record Sip(@DefaultValue("voipguard") String realm) {
+    }
+
+    public record Retention(
+            @DefaultValue("400d") Duration cdrs,
+            @DefaultValue("90d") Duration registrationEvents,
+            @DefaultValue("400d") Duration alerts) {
+    }
+}

@@ -1,0 +1,20 @@
+package org.voipguard.numbers;
+
+import java.math.BigDecimal;
+
+/**
+ * The effective settings of one number: every empty cell already replaced by the default
+ * from {@code batch-config}. Email addresses are {@code null} when none is set.
+ */
+public record NumberSettings(
+        String number,
+        String login,
+        String numberEmail,
+        String loginEmail,
+        BigDecimal nationalLimitPpm,
+        BigDecimal internationalLimitPpm,
+        IpAccessList accessList,
+        NotifyMode ipAgentNotify,
+        BigDecimal billWarningLevelGbp,
+        boolean warningLevelSetByCustomer) {
+}

@@ -1,0 +1,72 @@
+package org.voipguard.rules;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.kie.api.KieBase;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.StatelessKieSession;
+
+/**
+ * A compiled rule set: the analysts' {@code .drl} files of one directory at one version.
+ * Compiling is costly, so a rule book is built once per run and then evaluated with a new
+ * short-lived stateless session for every chunk of facts.
+ */
+public final class RuleBook {
+
+    private final KieBase kieBase;
+    private final String version;
+    private final List<String> files;
+    private final Duration compileTime;
+
+    RuleBook(KieBase kieBase, String version, List<String> files, Duration compileTime) {
+        this.kieBase = kieBase;
+        this.version = version;
+        this.files = List.copyOf(files);
+        this.compileTime = compileTime;
+    }
+
+    /** Evaluates the facts in a fresh session and returns the alerts the rules raised. */
+    public Evaluation evaluate(Collection<?> facts) {
+        StatelessKieSession session = kieBase.newStatelessKieSession();
+        AlertCollector alerts = new AlertCollector(version);
+        List<String> firedRules = new ArrayList<>();
+        session.setGlobal("alerts", alerts);
+        session.addEventListener(new DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+                firedRules.add(event.getMatch().getRule().getName());
+            }
+        });
+        try {
+            session.execute(facts);
+        } catch (RuntimeException e) {
+            throw RuleRuntimeException.from(e);
+        }
+        return new Evaluation(alerts.raised(), List.copyOf(firedRules));
+    }
+
+    /** A hash of the rule files, stored with every alert so an alert can be traced to its rules. */
+    public String version() {
+        return version;
+    }
+
+    public List<String> files() {
+        return files;
+    }
+
+    public Duration compileTime() {
+        return compileTime;
+    }
+
+    KieBase kieBase() {
+        return kieBase;
+    }
+
+    /** The outcome of one evaluation: alerts raised and the names of the rules that fired, in order. */
+    public record Evaluation(List<RaisedAlert> alerts, List<String> firedRules) {
+    }
+}
