@@ -41,11 +41,17 @@ public final class CommandLineLauncher {
             return ExitCodes.BAD_USAGE;
         }
         try (context) {
-            CommandLine commandLine = newCommandLine(context);
-            commandLine.setOut(out);
-            commandLine.setErr(err);
-            return commandLine.execute(commandArgs);
+            return execute(context, out, err, commandArgs);
         }
+    }
+
+    /** Runs one command in an already started context; tests call this with their own context. */
+    public static int execute(ConfigurableApplicationContext context, PrintWriter out, PrintWriter err,
+            String... commandArgs) {
+        CommandLine commandLine = newCommandLine(context);
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        return commandLine.execute(commandArgs);
     }
 
     static CommandLine newCommandLine(ConfigurableApplicationContext context) {

@@ -1,0 +1,22 @@
+package org.voipguard.support;
+
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Empties VoIPGuard's own tables between tests that share a Spring context. */
+public final class TestDatabase {
+
+    private static final List<String> TABLES = List.of("email_outbox", "alert", "rejected_line", "cdr",
+            "monthly_spend", "monthly_bill", "month_close", "imported_file", "registration_event", "known_ip",
+            "known_user_agent", "registered_phone", "lockdown_notice", "sip_credential", "number_settings");
+
+    private TestDatabase() {
+    }
+
+    public static void clear(JdbcTemplate jdbc) {
+        for (String table : TABLES) {
+            jdbc.update("DELETE FROM " + table);
+        }
+    }
+}
