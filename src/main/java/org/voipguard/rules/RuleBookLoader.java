@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class RuleBookLoader {
 
-    private static final String SOURCE_ROOT = "src/main/resources/voipguard/";
+    private static final String SOURCE_ROOT = "src/main/resources/org/voipguard/policies/";
 
     private final Map<String, RuleBook> cache = new ConcurrentHashMap<>();
 

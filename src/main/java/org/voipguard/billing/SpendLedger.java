@@ -1,0 +1,102 @@
+package org.voipguard.billing;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Spend per number per calendar month, kept in the database so memory does not grow with
+ * the input. Charges to a month that month-end already closed are late charges: they are
+ * added to that month's bill and recorded apart.
+ */
+@Repository
+public class SpendLedger {
+
+    private final JdbcTemplate jdbc;
+
+    public SpendLedger(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A number's month. {@code month} is {@code YYYY-MM}. */
+    public record NumberMonth(String number, String month) {
+    }
+
+    /** Adds the charges of one chunk; every number-month touched remembers the import that touched it. */
+    public void add(Map<NumberMonth, BigDecimal> charges, long importId) {
+        if (charges.isEmpty()) {
+            return;
+        }
+        Set<String> closed = closedMonths();
+        List<Map.Entry<NumberMonth, BigDecimal>> entries = new ArrayList<>(charges.entrySet());
+        int[] updated = batch("UPDATE monthly_spend SET spend_gbp = spend_gbp + ?, "
+                        + "late_charges_gbp = late_charges_gbp + ?, last_job_execution_id = ? "
+                        + "WHERE number = ? AND billing_month = ?", entries, entries.size(), (ps, e) -> {
+                    BigDecimal late = closed.contains(e.getKey().month()) ? e.getValue() : BigDecimal.ZERO;
+                    ps.setBigDecimal(1, e.getValue());
+                    ps.setBigDecimal(2, late);
+                    ps.setLong(3, importId);
+                    ps.setString(4, e.getKey().number());
+                    ps.setString(5, e.getKey().month());
+                });
+        List<Map.Entry<NumberMonth, BigDecimal>> missing = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            if (updated[i] == 0) {
+                missing.add(entries.get(i));
+            }
+        }
+        batch("INSERT INTO monthly_spend (number, billing_month, spend_gbp, late_charges_gbp, "
+                + "warned_multiple, last_job_execution_id) VALUES (?, ?, ?, ?, 0, ?)", missing, missing.size(), (ps, e) -> {
+                    BigDecimal late = closed.contains(e.getKey().month()) ? e.getValue() : BigDecimal.ZERO;
+                    ps.setString(1, e.getKey().number());
+                    ps.setString(2, e.getKey().month());
+                    ps.setBigDecimal(3, e.getValue());
+                    ps.setBigDecimal(4, late);
+                    ps.setLong(5, importId);
+                });
+        addLateChargesToBills(entries, closed);
+    }
+
+    private void addLateChargesToBills(List<Map.Entry<NumberMonth, BigDecimal>> entries, Set<String> closed) {
+        List<Map.Entry<NumberMonth, BigDecimal>> late = entries.stream()
+                .filter(e -> closed.contains(e.getKey().month())).toList();
+        batch("UPDATE monthly_bill SET bill_gbp = bill_gbp + ? WHERE number = ? AND billing_month = ?",
+                late, late.size(), (ps, e) -> {
+                    ps.setBigDecimal(1, e.getValue());
+                    ps.setString(2, e.getKey().number());
+                    ps.setString(3, e.getKey().month());
+                });
+    }
+
+    public Set<String> closedMonths() {
+        return new HashSet<>(jdbc.queryForList("SELECT billing_month FROM month_close", String.class));
+    }
+
+    /** Records that the warning for {@code multiple} times the level has been raised. */
+    public void markWarned(List<WarnedMultiple> warnings) {
+        batch("UPDATE monthly_spend SET warned_multiple = ? WHERE number = ? AND billing_month = ? "
+                + "AND warned_multiple < ?", warnings, warnings.size(), (ps, w) -> {
+                    ps.setInt(1, w.multiple());
+                    ps.setString(2, w.number());
+                    ps.setString(3, w.month());
+                    ps.setInt(4, w.multiple());
+                });
+    }
+
+    private <T> int[] batch(String sql, List<T> rows, ParameterizedPreparedStatementSetter<T> setter) {
+        if (rows.isEmpty()) {
+            return new int[0];
+        }
+        return jdbc.batchUpdate(sql, rows, rows.size(), setter)[0];
+    }
+
+    public record WarnedMultiple(String number, String month, int multiple) {
+    }
+}

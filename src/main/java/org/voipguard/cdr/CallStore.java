@@ -1,0 +1,80 @@
+package org.voipguard.cdr;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The stored CDRs. A call id is stored once: the same call imported twice counts once. */
+@Repository
+public class CallStore {
+
+    private final JdbcTemplate jdbc;
+
+    public CallStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A call as stored, with the month it is billed in and whether that month was already closed. */
+    public record StoredCall(CdrOutcome.Call call, String billingMonth, boolean lateCharge) {
+    }
+
+    /** Inserts the calls not seen before and returns exactly those. */
+    public List<StoredCall> insertNew(List<StoredCall> calls, long importId) {
+        if (calls.isEmpty()) {
+            return List.of();
+        }
+        int[] inserted = jdbc.batchUpdate("INSERT INTO cdr (call_id, number, direction, start_time, billing_month, "
+                        + "duration_s, called, call_class, price_ppm, cost_gbp, status, late_charge, job_execution_id) "
+                        + "SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
+                        + "WHERE NOT EXISTS (SELECT 1 FROM cdr WHERE call_id = ?)",
+                calls, calls.size(), (ps, stored) -> {
+                    CdrRecord r = stored.call().record();
+                    var priced = stored.call().priced();
+                    ps.setString(1, r.callId());
+                    ps.setString(2, r.number());
+                    ps.setString(3, r.direction().name());
+                    ps.setTimestamp(4, Timestamp.from(r.startTime().toInstant()));
+                    ps.setString(5, stored.billingMonth());
+                    ps.setInt(6, r.durationS());
+                    ps.setString(7, r.called());
+                    ps.setString(8, priced == null ? "INCOMING" : priced.callClass().name());
+                    ps.setBigDecimal(9, priced == null ? r.ratePpm() : priced.pricePpm());
+                    ps.setBigDecimal(10, cost(stored));
+                    ps.setInt(11, r.status());
+                    ps.setBoolean(12, stored.lateCharge());
+                    ps.setLong(13, importId);
+                    ps.setString(14, r.callId());
+                })[0];
+        List<StoredCall> fresh = new ArrayList<>();
+        for (int i = 0; i < calls.size(); i++) {
+            if (inserted[i] != 0) {
+                fresh.add(calls.get(i));
+            }
+        }
+        return fresh;
+    }
+
+    static BigDecimal cost(StoredCall stored) {
+        var priced = stored.call().priced();
+        if (priced != null) {
+            return priced.costGbp();
+        }
+        var cost = stored.call().record().costGbp();
+        return cost == null ? BigDecimal.ZERO : cost;
+    }
+
+    public long countImported(long importId) {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM cdr WHERE job_execution_id = ?", Long.class, importId);
+        return count == null ? 0 : count;
+    }
+
+    public long countLateCharges(long importId) {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM cdr WHERE job_execution_id = ? AND late_charge = TRUE",
+                Long.class, importId);
+        return count == null ? 0 : count;
+    }
+}

@@ -1,0 +1,100 @@
+package org.voipguard.cdr;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.voipguard.billing.BillingMonths;
+import org.voipguard.billing.SpendLedger;
+import org.voipguard.billing.SpendLedger.NumberMonth;
+import org.voipguard.imports.RejectedLines;
+import org.voipguard.numbers.NumberDirectory;
+import org.voipguard.numbers.NumberSettings;
+import org.voipguard.rules.AlertSink;
+import org.voipguard.rules.RuleBook;
+import org.voipguard.rules.facts.OutgoingCall;
+
+/**
+ * Writes one chunk of CDR outcomes in one transaction: rejected lines, new calls (a call id
+ * seen before is skipped), the spend they add per number and month, and the price-limit
+ * alerts (P1) the rules raise for them in one short-lived session.
+ */
+public class CdrChunkWriter implements ItemWriter<CdrOutcome> {
+
+    private final CallStore calls;
+    private final RejectedLines rejects;
+    private final SpendLedger ledger;
+    private final BillingMonths months;
+    private final NumberDirectory numbers;
+    private final RuleBook rules;
+    private final AlertSink alerts;
+    private final long importId;
+    private final String source;
+
+    public CdrChunkWriter(CallStore calls, RejectedLines rejects, SpendLedger ledger, BillingMonths months,
+            NumberDirectory numbers, RuleBook rules, AlertSink alerts, long importId, String source) {
+        this.calls = calls;
+        this.rejects = rejects;
+        this.ledger = ledger;
+        this.months = months;
+        this.numbers = numbers;
+        this.rules = rules;
+        this.alerts = alerts;
+        this.importId = importId;
+        this.source = source;
+    }
+
+    @Override
+    public void write(Chunk<? extends CdrOutcome> chunk) {
+        List<RejectedLines.Rejection> rejected = new ArrayList<>();
+        List<CallStore.StoredCall> candidates = new ArrayList<>();
+        Set<String> closedMonths = ledger.closedMonths();
+        for (CdrOutcome outcome : chunk) {
+            if (outcome instanceof CdrOutcome.Rejected r) {
+                rejected.add(new RejectedLines.Rejection(r.lineNumber(), r.field(), r.reason(), r.rawLine()));
+            } else if (outcome instanceof CdrOutcome.Call call) {
+                String month = months.of(call.record().startTime()).toString();
+                candidates.add(new CallStore.StoredCall(call, month, closedMonths.contains(month)));
+            }
+        }
+        rejects.store(importId, source, rejected);
+        List<CallStore.StoredCall> fresh = calls.insertNew(candidates, importId);
+        ledger.add(chargesByNumberMonth(fresh), importId);
+        evaluatePriceLimits(fresh);
+    }
+
+    private static Map<NumberMonth, BigDecimal> chargesByNumberMonth(List<CallStore.StoredCall> fresh) {
+        Map<NumberMonth, BigDecimal> charges = new LinkedHashMap<>();
+        for (CallStore.StoredCall stored : fresh) {
+            BigDecimal cost = CallStore.cost(stored);
+            if (cost.signum() > 0) {
+                charges.merge(new NumberMonth(stored.call().record().number(), stored.billingMonth()), cost, BigDecimal::add);
+            }
+        }
+        return charges;
+    }
+
+    private void evaluatePriceLimits(List<CallStore.StoredCall> fresh) {
+        List<CdrOutcome.Call> outgoing = fresh.stream().map(CallStore.StoredCall::call)
+                .filter(call -> call.priced() != null).toList();
+        if (outgoing.isEmpty()) {
+            return;
+        }
+        Map<String, NumberSettings> settings = numbers.findAll(outgoing.stream().map(c -> c.record().number()).toList());
+        List<OutgoingCall> facts = outgoing.stream().map(call -> fact(call, settings.get(call.record().number()))).toList();
+        alerts.accept(rules.evaluate(facts).alerts(), importId);
+    }
+
+    private static OutgoingCall fact(CdrOutcome.Call call, NumberSettings settings) {
+        CdrRecord r = call.record();
+        var priced = call.priced();
+        return new OutgoingCall(r.callId(), r.number(), r.called(), priced.dialledE164(),
+                priced.callClass() == org.voipguard.billing.CallClass.NATIONAL, priced.premium(), priced.pricePpm(),
+                settings.nationalLimitPpm(), settings.internationalLimitPpm(), r.startTime().toString());
+    }
+}

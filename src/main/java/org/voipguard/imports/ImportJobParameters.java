@@ -1,0 +1,16 @@
+package org.voipguard.imports;
+
+/** The job parameters of a file import: the file identifies the job instance, with its content hash. */
+public final class ImportJobParameters {
+
+    public static final String FILE = "file";
+    public static final String SHA256 = "sha256";
+    public static final String FORMAT = "format";
+
+    /** SpEL for step-scoped beans: the id that ties every row an import wrote to that import. */
+    public static final String IMPORT_ID = "#{stepExecution.jobExecution.jobInstanceId}";
+    public static final String FILE_VALUE = "#{jobParameters['file']}";
+
+    private ImportJobParameters() {
+    }
+}

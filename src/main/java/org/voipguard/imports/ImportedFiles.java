@@ -1,0 +1,50 @@
+package org.voipguard.imports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Remembers which files were imported completely, by content, so the same file counts once. */
+@Repository
+public class ImportedFiles {
+
+    private final JdbcTemplate jdbc;
+
+    public ImportedFiles(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The path under which a file with this content was imported before, if it was. */
+    public Optional<String> previousImport(String kind, String sha256) {
+        return jdbc.queryForList("SELECT path FROM imported_file WHERE kind = ? AND sha256 = ?", String.class, kind, sha256)
+                .stream().findFirst();
+    }
+
+    public void record(String kind, String sha256, Path path, long importId) {
+        jdbc.update("INSERT INTO imported_file (kind, sha256, path, job_execution_id, imported_at) "
+                        + "SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM imported_file WHERE kind = ? AND sha256 = ?)",
+                kind, sha256, path.toAbsolutePath().toString(), importId, OffsetDateTime.now(), kind, sha256);
+    }
+
+    public static String sha256(Path file) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

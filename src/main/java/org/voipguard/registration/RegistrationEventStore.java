@@ -1,0 +1,50 @@
+package org.voipguard.registration;
+
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Stored registration events; an event seen before (same key) is stored once. */
+@Repository
+public class RegistrationEventStore {
+
+    private final JdbcTemplate jdbc;
+
+    public RegistrationEventStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insertNew(List<RegistrationLineOutcome.Registration> events, long importId) {
+        if (events.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("INSERT INTO registration_event (event_key, event_time, number, source_ip, source_port, "
+                        + "transport, user_agent, auth_result, expires_s, outcome, job_execution_id) "
+                        + "SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
+                        + "WHERE NOT EXISTS (SELECT 1 FROM registration_event WHERE event_key = ?)",
+                events, events.size(), (ps, e) -> {
+                    RegistrationRecord r = e.record();
+                    ps.setString(1, e.eventKey());
+                    ps.setTimestamp(2, Timestamp.from(r.time()));
+                    ps.setString(3, r.number());
+                    ps.setString(4, r.sourceIp());
+                    ps.setObject(5, r.sourcePort(), Types.INTEGER);
+                    ps.setString(6, r.transport());
+                    ps.setString(7, r.userAgent());
+                    ps.setString(8, r.authResult().name());
+                    ps.setObject(9, r.expiresS(), Types.INTEGER);
+                    ps.setString(10, RegistrationOutcome.PENDING.name());
+                    ps.setLong(11, importId);
+                    ps.setString(12, e.eventKey());
+                });
+    }
+
+    public long countImported(long importId) {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM registration_event WHERE job_execution_id = ?",
+                Long.class, importId);
+        return count == null ? 0 : count;
+    }
+}

@@ -1,0 +1,151 @@
+package org.voipguard.registration;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import javax.sql.DataSource;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
+import org.springframework.batch.infrastructure.item.file.FlatFileItemReader;
+import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemReaderBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.voipguard.config.VoipGuardProperties;
+import org.voipguard.imports.FileImportReportTasklet;
+import org.voipguard.imports.ImportJobParameters;
+import org.voipguard.imports.ImportProgressListener;
+import org.voipguard.imports.ImportedFiles;
+import org.voipguard.imports.RejectedLines;
+import org.voipguard.imports.RulesAtJobStartListener;
+import org.voipguard.numbers.NumberDirectory;
+import org.voipguard.rules.ActiveRuleBook;
+import org.voipguard.rules.AlertSink;
+
+/**
+ * The registration import job, run once per file: load the log's REGISTERs (rejecting bad
+ * lines), then evaluate the lockdown (P2) and new IP / User-Agent (P4) policies over the new
+ * events, each number's events in time order, then report.
+ */
+@Configuration
+public class RegistrationImportJobConfiguration {
+
+    public static final String JOB_NAME = "registrationImport";
+    static final String KIND = "REGISTRATION";
+
+    private static final String IMPORT_ID = ImportJobParameters.IMPORT_ID;
+    private static final String FILE = ImportJobParameters.FILE_VALUE;
+    private static final String FORMAT = "#{jobParameters['format']}";
+
+    @Bean
+    public Job registrationImportJob(JobRepository jobRepository, Step loadRegistrationsStep,
+            Step evaluateRegistrationsStep, Step registrationReportStep, RulesAtJobStartListener rulesAtJobStart) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(rulesAtJobStart)
+                .start(loadRegistrationsStep)
+                .next(evaluateRegistrationsStep)
+                .next(registrationReportStep)
+                .build();
+    }
+
+    @Bean
+    public Step loadRegistrationsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            VoipGuardProperties properties, FlatFileItemReader<RegistrationLine> registrationReader,
+            RegistrationLineProcessor registrationProcessor, RegistrationLoadWriter registrationLoadWriter) {
+        return new StepBuilder("loadRegistrations", jobRepository)
+                .<RegistrationLine, RegistrationLineOutcome>chunk(properties.chunkSize())
+                .transactionManager(transactionManager)
+                .reader(registrationReader)
+                .processor(registrationProcessor)
+                .writer(registrationLoadWriter)
+                .listener(new ImportProgressListener("registrations"))
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public FlatFileItemReader<RegistrationLine> registrationReader(@Value(FILE) String file, @Value(FORMAT) String format) {
+        boolean header = LogFormat.fromOption(format).hasHeader();
+        return new FlatFileItemReaderBuilder<RegistrationLine>()
+                .name("registrationReader")
+                .resource(new FileSystemResource(file))
+                .encoding(StandardCharsets.UTF_8.name())
+                .linesToSkip(header ? 1 : 0)
+                .skippedLinesCallback(RegistrationCsvLineParser::validateHeader)
+                .lineMapper((line, lineNumber) -> new RegistrationLine(lineNumber, line))
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public RegistrationLineProcessor registrationProcessor(@Value(FORMAT) String format) {
+        return new RegistrationLineProcessor(LogFormat.fromOption(format));
+    }
+
+    @Bean
+    @StepScope
+    public RegistrationLoadWriter registrationLoadWriter(RegistrationEventStore events, RejectedLines rejects,
+            @Value(IMPORT_ID) Long importId, @Value(FILE) String file) {
+        return new RegistrationLoadWriter(events, rejects, importId, Path.of(file).getFileName().toString());
+    }
+
+    @Bean
+    public Step evaluateRegistrationsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            VoipGuardProperties properties, JdbcCursorItemReader<StoredRegistration> pendingRegistrationReader,
+            RegistrationEvaluationWriter registrationEvaluationWriter) {
+        return new StepBuilder("evaluateRegistrations", jobRepository)
+                .<StoredRegistration, StoredRegistration>chunk(properties.chunkSize())
+                .transactionManager(transactionManager)
+                .reader(pendingRegistrationReader)
+                .writer(registrationEvaluationWriter)
+                .build();
+    }
+
+    /**
+     * Reads the events still pending, in number and time order. Evaluated events stop being
+     * pending in the same transaction, so after a crash the query itself is the restart point
+     * and the reader keeps no position of its own.
+     */
+    @Bean
+    @StepScope
+    public JdbcCursorItemReader<StoredRegistration> pendingRegistrationReader(DataSource dataSource,
+            @Value(IMPORT_ID) Long importId) {
+        return new JdbcCursorItemReaderBuilder<StoredRegistration>()
+                .name("pendingRegistrationReader")
+                .dataSource(dataSource)
+                .saveState(false)
+                .sql("SELECT id, event_key, event_time, number, source_ip, source_port, transport, user_agent, "
+                        + "auth_result, expires_s FROM registration_event WHERE job_execution_id = ? AND outcome = 'PENDING' "
+                        + "ORDER BY number, event_time, id")
+                .queryArguments(importId)
+                .rowMapper((rs, row) -> new StoredRegistration(rs.getLong(1), rs.getString(2),
+                        rs.getTimestamp(3).toInstant(), rs.getString(4), rs.getString(5),
+                        (Integer) rs.getObject(6, Integer.class), rs.getString(7), rs.getString(8),
+                        AuthResult.valueOf(rs.getString(9)), (Integer) rs.getObject(10, Integer.class)))
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public RegistrationEvaluationWriter registrationEvaluationWriter(NumberDirectory numbers,
+            RegistrationStateStore store, ActiveRuleBook rules, AlertSink alertSink, @Value(IMPORT_ID) Long importId) {
+        return new RegistrationEvaluationWriter(numbers, store, rules.current(), alertSink, importId);
+    }
+
+    @Bean
+    public Step registrationReportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            RejectedLines rejects, ImportedFiles files, VoipGuardProperties properties) {
+        return new StepBuilder("report", jobRepository)
+                .tasklet(new FileImportReportTasklet(KIND, rejects, files, properties), transactionManager)
+                .build();
+    }
+}

@@ -1,0 +1,13 @@
+package org.voipguard.registration;
+
+/** What became of one registration log line in the load step. */
+public sealed interface RegistrationLineOutcome {
+
+    long lineNumber();
+
+    record Registration(long lineNumber, RegistrationRecord record, String eventKey) implements RegistrationLineOutcome {
+    }
+
+    record Rejected(long lineNumber, String field, String reason, String rawLine) implements RegistrationLineOutcome {
+    }
+}

@@ -1,0 +1,119 @@
+package org.voipguard.registration;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Per-number registration state in the database: known addresses and User-Agents, lockdown
+ * warnings, registered phones and the outcome of each event. Loaded and saved once per chunk.
+ */
+@Repository
+public class RegistrationStateStore {
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+
+    public RegistrationStateStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+    }
+
+    Map<String, NumberRegistrationState> load(Collection<String> numbers) {
+        Map<String, Set<String>> ips = new HashMap<>();
+        Map<String, Set<String>> agents = new HashMap<>();
+        Map<String, Map<String, Instant>> warnings = new HashMap<>();
+        var parameters = new MapSqlParameterSource("numbers", numbers);
+        named.query("SELECT number, source_ip FROM known_ip WHERE number IN (:numbers)", parameters,
+                rs -> { ips.computeIfAbsent(rs.getString(1), n -> new HashSet<>()).add(rs.getString(2)); });
+        named.query("SELECT number, agent_hash FROM known_user_agent WHERE number IN (:numbers)", parameters,
+                rs -> { agents.computeIfAbsent(rs.getString(1), n -> new HashSet<>()).add(rs.getString(2)); });
+        named.query("SELECT number, source_ip, last_alert_at FROM lockdown_notice WHERE number IN (:numbers)", parameters,
+                rs -> {
+                    warnings.computeIfAbsent(rs.getString(1), n -> new HashMap<>())
+                            .put(rs.getString(2), rs.getTimestamp(3).toInstant());
+                });
+        Map<String, NumberRegistrationState> states = new HashMap<>();
+        for (String number : numbers) {
+            states.put(number, new NumberRegistrationState(ips.getOrDefault(number, Set.of()),
+                    agents.getOrDefault(number, Set.of()), warnings.getOrDefault(number, Map.of())));
+        }
+        return states;
+    }
+
+    void save(Map<String, NumberRegistrationState> states, Instant now) {
+        List<Object[]> ips = new ArrayList<>();
+        List<Object[]> agents = new ArrayList<>();
+        List<Object[]> warnings = new ArrayList<>();
+        Timestamp seen = Timestamp.from(now);
+        states.forEach((number, state) -> {
+            state.newIps().forEach(ip -> ips.add(new Object[] {number, ip, seen}));
+            state.newAgents().forEach((hash, agent) -> agents.add(new Object[] {number, hash, agent, seen}));
+            state.newLockdownWarnings().forEach((ip, at) -> warnings.add(new Object[] {Timestamp.from(at), number, ip}));
+        });
+        batch("INSERT INTO known_ip (number, source_ip, first_seen) VALUES (?, ?, ?)", ips);
+        batch("INSERT INTO known_user_agent (number, agent_hash, user_agent, first_seen) VALUES (?, ?, ?, ?)", agents);
+        int[] updated = batch("UPDATE lockdown_notice SET last_alert_at = ? WHERE number = ? AND source_ip = ?", warnings);
+        List<Object[]> missing = new ArrayList<>();
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] == 0) {
+                Object[] w = warnings.get(i);
+                missing.add(new Object[] {w[1], w[2], w[0]});
+            }
+        }
+        batch("INSERT INTO lockdown_notice (number, source_ip, last_alert_at) VALUES (?, ?, ?)", missing);
+    }
+
+    /** Registers, refreshes or (with expiry 0) removes the phones of accepted registrations. */
+    void updatePhones(List<StoredRegistration> accepted) {
+        List<StoredRegistration> withExpiry = accepted.stream().filter(r -> r.expiresS() != null).toList();
+        ParameterizedPreparedStatementSetter<StoredRegistration> key = (ps, r) -> {
+            ps.setString(1, r.number());
+            ps.setString(2, r.sourceIp());
+            ps.setInt(3, r.sourcePort() == null ? 0 : r.sourcePort());
+            ps.setString(4, r.transport() == null ? "UDP" : r.transport());
+        };
+        if (!withExpiry.isEmpty()) {
+            jdbc.batchUpdate("DELETE FROM registered_phone WHERE number = ? AND source_ip = ? AND source_port = ? "
+                    + "AND transport = ?", withExpiry, withExpiry.size(), key);
+        }
+        List<StoredRegistration> bindings = withExpiry.stream().filter(r -> r.expiresS() > 0).toList();
+        if (!bindings.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO registered_phone (number, source_ip, source_port, transport, user_agent, "
+                    + "registered_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)", bindings, bindings.size(), (ps, r) -> {
+                        key.setValues(ps, r);
+                        ps.setString(5, r.userAgent());
+                        ps.setTimestamp(6, Timestamp.from(r.time()));
+                        ps.setTimestamp(7, Timestamp.from(r.time().plusSeconds(r.expiresS())));
+                    });
+        }
+    }
+
+    void recordOutcomes(Map<Long, RegistrationOutcome> outcomes) {
+        List<Object[]> rows = new ArrayList<>();
+        outcomes.forEach((id, outcome) -> rows.add(new Object[] {outcome.name(), id}));
+        batch("UPDATE registration_event SET outcome = ? WHERE id = ?", rows);
+    }
+
+    /** Drops registered phones whose registration has expired. */
+    public int dropExpiredPhones(OffsetDateTime now) {
+        return jdbc.update("DELETE FROM registered_phone WHERE expires_at <= ?", Timestamp.from(now.toInstant()));
+    }
+
+    private int[] batch(String sql, List<Object[]> rows) {
+        return rows.isEmpty() ? new int[0] : jdbc.batchUpdate(sql, rows);
+    }
+}

@@ -1,0 +1,41 @@
+package org.voipguard.registration;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+import org.voipguard.cli.TopLevelCommand;
+import org.voipguard.imports.ImportCommandSupport;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Component
+@Command(name = "registrations",
+        description = "Registrar logs: import and evaluate IP lockdown (P2) and new IP / User-Agent warnings (P4).")
+public class RegistrationsCommand implements TopLevelCommand {
+
+    @Spec
+    private CommandSpec spec;
+
+    private final RegistrationImporter importer;
+    private final ImportCommandSupport support;
+
+    public RegistrationsCommand(RegistrationImporter importer, ImportCommandSupport support) {
+        this.importer = importer;
+        this.support = support;
+    }
+
+    @Command(name = "import", description = "Import registration logs or folders of them (a folder: its files in name order).")
+    int importFiles(
+            @Option(names = "--format", paramLabel = "F", defaultValue = "csv",
+                    description = "csv (default) or asterisk-security") String format,
+            @Parameters(paramLabel = "PATH", arity = "1..*", description = "log files or folders") List<Path> paths,
+            @Option(names = "--no-email", description = "store the alerts but do not send their emails now") boolean noEmail) {
+        LogFormat logFormat = LogFormat.fromOption(format);
+        return support.importAll(spec.commandLine().getOut(), "registrations import", paths, !noEmail, file -> importer.importFile(file, logFormat));
+    }
+}
