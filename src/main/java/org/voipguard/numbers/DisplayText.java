@@ -7,17 +7,22 @@ final class DisplayText {
     }
 
     /**
-     * Drops control characters (line breaks, escapes) and invisible format characters (bidi
-     * overrides, zero-width), folds runs of spaces and cuts to {@code maxLength} code points.
+     * Turns line breaks and tabs into spaces, drops every other control character (escapes) and
+     * invisible format character (bidi overrides, zero-width), folds runs of spaces and cuts to
+     * {@code maxLength} code points.
      */
     static String clean(String text, int maxLength) {
         if (text == null) {
             return "";
         }
         StringBuilder cleaned = new StringBuilder();
-        text.codePoints()
-                .filter(c -> Character.getType(c) != Character.CONTROL && Character.getType(c) != Character.FORMAT)
-                .forEach(cleaned::appendCodePoint);
+        text.codePoints().forEach(c -> {
+            if (Character.isWhitespace(c)) {
+                cleaned.append(' ');
+            } else if (Character.getType(c) != Character.CONTROL && Character.getType(c) != Character.FORMAT) {
+                cleaned.appendCodePoint(c);
+            }
+        });
         String folded = cleaned.toString().replaceAll("\\s+", " ").strip();
         if (folded.codePointCount(0, folded.length()) <= maxLength) {
             return folded;
