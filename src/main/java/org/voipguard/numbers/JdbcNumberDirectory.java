@@ -1,0 +1,100 @@
+package org.voipguard.numbers;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.voipguard.config.VoipGuardProperties;
+import org.voipguard.config.VoipGuardProperties.PolicyDefaults;
+
+/**
+ * Effective settings from {@code number_settings}: each empty column is replaced by the default
+ * from {@code batch-config}, and a number never imported gets the defaults throughout.
+ */
+@Repository
+public class JdbcNumberDirectory implements NumberDirectory {
+
+    /** Keeps the IN list within what every supported database accepts comfortably. */
+    static final int MAX_NUMBERS_PER_QUERY = 1000;
+
+    private static final String SELECT = "SELECT number, login, number_email, login_email, national_limit_ppm,"
+            + " international_limit_ppm, ip_access_list, ip_agent_notify, bill_warning_level_gbp,"
+            + " auto_warning_level_gbp FROM number_settings WHERE number IN (:numbers)";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final PolicyDefaults defaults;
+
+    public JdbcNumberDirectory(NamedParameterJdbcTemplate jdbc, VoipGuardProperties properties) {
+        this.jdbc = jdbc;
+        this.defaults = properties.defaults();
+    }
+
+    @Override
+    public NumberSettings find(String number) {
+        return findAll(List.of(number)).get(number);
+    }
+
+    @Override
+    public Map<String, NumberSettings> findAll(Collection<String> numbers) {
+        List<String> distinct = new ArrayList<>(new LinkedHashSet<>(numbers));
+        Map<String, NumberSettings> stored = new HashMap<>();
+        for (int from = 0; from < distinct.size(); from += MAX_NUMBERS_PER_QUERY) {
+            List<String> chunk = distinct.subList(from, Math.min(from + MAX_NUMBERS_PER_QUERY, distinct.size()));
+            jdbc.query(SELECT, Map.of("numbers", chunk), (ResultSet rs) -> {
+                NumberSettings settings = fromRow(rs);
+                stored.put(settings.number(), settings);
+            });
+        }
+        Map<String, NumberSettings> result = new LinkedHashMap<>();
+        for (String number : distinct) {
+            result.put(number, stored.getOrDefault(number, defaultsFor(number)));
+        }
+        return result;
+    }
+
+    /** The settings of a number that was never imported. */
+    public NumberSettings defaultsFor(String number) {
+        return new NumberSettings(number, "", null, null, defaults.nationalLimitPpm(),
+                defaults.internationalLimitPpm(), IpAccessList.empty(), defaults.ipAgentNotify(),
+                defaults.billWarningLevelGbp(), false);
+    }
+
+    private NumberSettings fromRow(ResultSet rs) throws SQLException {
+        String number = rs.getString("number");
+        BigDecimal customerLevel = rs.getBigDecimal("bill_warning_level_gbp");
+        BigDecimal autoLevel = rs.getBigDecimal("auto_warning_level_gbp");
+        BigDecimal level = customerLevel != null ? customerLevel
+                : autoLevel != null ? autoLevel : defaults.billWarningLevelGbp();
+        String notify = rs.getString("ip_agent_notify");
+        return new NumberSettings(number, rs.getString("login"), rs.getString("number_email"),
+                rs.getString("login_email"),
+                orDefault(rs.getBigDecimal("national_limit_ppm"), defaults.nationalLimitPpm()),
+                orDefault(rs.getBigDecimal("international_limit_ppm"), defaults.internationalLimitPpm()),
+                accessList(number, rs.getString("ip_access_list")),
+                notify != null ? NotifyMode.valueOf(notify) : defaults.ipAgentNotify(),
+                level, customerLevel != null);
+    }
+
+    private static BigDecimal orDefault(BigDecimal value, BigDecimal fallback) {
+        return value != null ? value : fallback;
+    }
+
+    private static IpAccessList accessList(String number, String text) {
+        try {
+            return IpAccessList.parse(text);
+        } catch (InvalidAccessListException e) {
+            // Validated on import; a list that no longer parses must never become "no restriction".
+            throw new IllegalStateException("stored IP access list of " + number + " is invalid: "
+                    + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.voipguard.numbers;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.List;
+
+/**
+ * What the control page shows for one number: its effective settings, the phones registered
+ * now, this month's spend with the next warning level, and its most recent alerts.
+ * Text that came from the network is stored here as received; print it through a cleaner.
+ */
+public record NumberOverview(
+        NumberSettings settings,
+        List<RegisteredPhone> registeredPhones,
+        YearMonth month,
+        BigDecimal monthSpendGbp,
+        int warnedMultiple,
+        List<RecentAlert> recentAlerts) {
+
+    public NumberOverview {
+        registeredPhones = List.copyOf(registeredPhones);
+        recentAlerts = List.copyOf(recentAlerts);
+    }
+
+    /** The spend at which the next bill warning goes out: the next multiple of the level above the last warned. */
+    public BigDecimal nextWarningGbp() {
+        return settings.billWarningLevelGbp().multiply(BigDecimal.valueOf(warnedMultiple + 1L));
+    }
+
+    public record RegisteredPhone(String sourceIp, int sourcePort, String transport, String userAgent,
+            OffsetDateTime registeredAt, OffsetDateTime expiresAt) {
+    }
+
+    public record RecentAlert(OffsetDateTime createdAt, String alertType, String ruleName, String rulesetVersion,
+            String facts) {
+    }
+}

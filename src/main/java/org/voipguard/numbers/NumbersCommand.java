@@ -1,0 +1,133 @@
+package org.voipguard.numbers;
+
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Component;
+import org.voipguard.cli.ExitCodes;
+import org.voipguard.cli.TopLevelCommand;
+import org.voipguard.cli.UsageException;
+import org.voipguard.config.VoipGuardProperties;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code numbers import FILE} and {@code numbers show NUMBER}. */
+@Component
+@Command(name = "numbers", mixinStandardHelpOptions = true,
+        description = "Load per-number settings and show a number's control page.")
+public class NumbersCommand implements TopLevelCommand {
+
+    static final int USER_AGENT_WIDTH = 120;
+    private static final int FACTS_WIDTH = 100;
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
+
+    private final NumberSettingsImporter importer;
+    private final NumberOverviewQuery overviews;
+    private final ZoneId timeZone;
+
+    @Spec
+    private CommandSpec spec;
+
+    public NumbersCommand(NumberSettingsImporter importer, NumberOverviewQuery overviews,
+            VoipGuardProperties properties) {
+        this.importer = importer;
+        this.overviews = overviews;
+        this.timeZone = properties.timeZone();
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Load or update per-number settings from a settings CSV. Bad rows are reported "
+                    + "and written to the rejects folder; good rows are imported.")
+    int importFile(@Parameters(paramLabel = "FILE", description = "the settings CSV") Path file) {
+        NumberImportReport report = importer.importFile(file);
+        PrintWriter err = spec.commandLine().getErr();
+        report.rejections().forEach(rejection -> err.println(file.getFileName() + ": " + rejection.describe()));
+        spec.commandLine().getOut().println(report.summary());
+        return ExitCodes.DONE;
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "Show a number's settings, registered phones, month spend, next warning and recent alerts.")
+    int show(@Parameters(paramLabel = "NUMBER", description = "the number in E.164, e.g. +441632960001")
+            String number) {
+        if (!E164.matcher(number).matches()) {
+            throw new UsageException("not an E.164 number (+ then 7 to 15 digits): " + DisplayText.clean(number, 40));
+        }
+        NumberOverview overview = overviews.find(number, Instant.now()).orElseThrow(() -> new UsageException(
+                "unknown number " + number + ": it has no settings; load them with 'numbers import FILE'"));
+        PrintWriter out = spec.commandLine().getOut();
+        printSettings(out, overview.settings());
+        printPhones(out, overview);
+        printSpend(out, overview);
+        printAlerts(out, overview);
+        return ExitCodes.DONE;
+    }
+
+    private static void printSettings(PrintWriter out, NumberSettings settings) {
+        out.println("Number " + settings.number() + " (login " + settings.login() + ")");
+        out.println();
+        out.println("Settings");
+        out.println("  national limit       " + ppm(settings.nationalLimitPpm()));
+        out.println("  international limit  " + ppm(settings.internationalLimitPpm()));
+        out.println("  IP access list       "
+                + (settings.accessList().isEmpty() ? "none (no restriction)" : settings.accessList().asEntered()));
+        out.println("  IP/agent notify      " + settings.ipAgentNotify());
+        out.println("  bill warning level   " + gbp(settings.billWarningLevelGbp())
+                + (settings.warningLevelSetByCustomer() ? " (set by customer)" : " (auto)"));
+        out.println("  number email         " + orNone(settings.numberEmail()));
+        out.println("  login email          " + orNone(settings.loginEmail()));
+    }
+
+    private static void printPhones(PrintWriter out, NumberOverview overview) {
+        out.println();
+        out.println("Registered phones: " + overview.registeredPhones().size());
+        for (NumberOverview.RegisteredPhone phone : overview.registeredPhones()) {
+            out.println("  " + DisplayText.clean(phone.sourceIp(), 45) + "  port " + phone.sourcePort() + "  "
+                    + DisplayText.clean(phone.transport(), 10) + "  User-Agent: "
+                    + orNone(DisplayText.clean(phone.userAgent(), USER_AGENT_WIDTH)));
+        }
+    }
+
+    private static void printSpend(PrintWriter out, NumberOverview overview) {
+        out.println();
+        out.println("Spend in " + overview.month() + ": " + gbp(overview.monthSpendGbp())
+                + "; next warning at " + gbp(overview.nextWarningGbp()));
+    }
+
+    private void printAlerts(PrintWriter out, NumberOverview overview) {
+        out.println();
+        if (overview.recentAlerts().isEmpty()) {
+            out.println("Recent alerts: none");
+            return;
+        }
+        out.println("Recent alerts (newest first, at most " + NumberOverviewQuery.RECENT_ALERTS + ")");
+        for (NumberOverview.RecentAlert alert : overview.recentAlerts()) {
+            out.println("  " + TIME.format(alert.createdAt().atZoneSameInstant(timeZone)) + "  "
+                    + DisplayText.clean(alert.alertType(), 40) + "  rule \"" + DisplayText.clean(alert.ruleName(), 80)
+                    + "\" (rules " + DisplayText.clean(alert.rulesetVersion(), 64) + ")  "
+                    + DisplayText.clean(alert.facts(), FACTS_WIDTH));
+        }
+    }
+
+    private static String ppm(BigDecimal pence) {
+        return pence.stripTrailingZeros().toPlainString() + "p/min";
+    }
+
+    private static String gbp(BigDecimal amount) {
+        int scale = Math.max(2, amount.stripTrailingZeros().scale());
+        return "GBP " + amount.setScale(scale).toPlainString();
+    }
+
+    private static String orNone(String text) {
+        return text == null || text.isEmpty() ? "none" : text;
+    }
+}
