@@ -1,0 +1,21 @@
+package org.voipguard.registration;
+
+/** Reads one line of a registration log in one format into a {@link ParsedRegistrationLine}. */
+public interface RegistrationLineParser {
+
+    /** The name given to {@code registrations import --format}. */
+    String format();
+
+    /** True when the first line of a file is a header to check with {@link #validateHeader}. */
+    boolean hasHeader();
+
+    /**
+     * Checks a file's header line.
+     *
+     * @throws IllegalArgumentException naming the expected header when it does not match
+     */
+    void validateHeader(String headerLine);
+
+    /** Never throws and never returns {@code null}, whatever the line holds. */
+    ParsedRegistrationLine parse(String line);
+}
