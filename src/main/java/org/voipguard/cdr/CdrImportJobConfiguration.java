@@ -29,6 +29,7 @@ import org.voipguard.config.VoipGuardProperties;
 import org.voipguard.imports.FileImportReportTasklet;
 import org.voipguard.imports.ImportJobParameters;
 import org.voipguard.imports.ImportProgressListener;
+import org.voipguard.imports.QuotedCsvRecordPolicy;
 import org.voipguard.imports.ImportedFiles;
 import org.voipguard.imports.RejectedLines;
 import org.voipguard.imports.RulesAtJobStartListener;
@@ -82,6 +83,7 @@ public class CdrImportJobConfiguration {
                 .name("cdrReader")
                 .resource(new FileSystemResource(file))
                 .encoding(StandardCharsets.UTF_8.name())
+                .recordSeparatorPolicy(new QuotedCsvRecordPolicy())
                 .linesToSkip(1)
                 .skippedLinesCallback(header -> {
                     if (!CdrLineParser.isHeader(header)) {

@@ -15,6 +15,7 @@ import org.springframework.batch.infrastructure.item.database.JdbcCursorItemRead
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.batch.infrastructure.item.file.FlatFileItemReader;
 import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemReaderBuilder;
+import org.springframework.batch.infrastructure.item.file.separator.SimpleRecordSeparatorPolicy;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,6 +25,7 @@ import org.voipguard.config.VoipGuardProperties;
 import org.voipguard.imports.FileImportReportTasklet;
 import org.voipguard.imports.ImportJobParameters;
 import org.voipguard.imports.ImportProgressListener;
+import org.voipguard.imports.QuotedCsvRecordPolicy;
 import org.voipguard.imports.ImportedFiles;
 import org.voipguard.imports.RejectedLines;
 import org.voipguard.imports.RulesAtJobStartListener;
@@ -79,8 +81,9 @@ public class RegistrationImportJobConfiguration {
                 .name("registrationReader")
                 .resource(new FileSystemResource(file))
                 .encoding(StandardCharsets.UTF_8.name())
+                .recordSeparatorPolicy(header ? new QuotedCsvRecordPolicy() : new SimpleRecordSeparatorPolicy())
                 .linesToSkip(header ? 1 : 0)
-                .skippedLinesCallback(RegistrationCsvLineParser::validateHeader)
+                .skippedLinesCallback(new RegistrationCsvLineParser()::validateHeader)
                 .lineMapper((line, lineNumber) -> new RegistrationLine(lineNumber, line))
                 .build();
     }

@@ -1,0 +1,38 @@
+package org.voipguard.imports;
+
+import org.springframework.batch.infrastructure.item.file.separator.RecordSeparatorPolicy;
+
+/**
+ * Lets a quoted CSV cell span lines (a User-Agent may hold a line break), but only a few: a
+ * stray quote in a hostile file must cost one rejected record, not swallow the rest of the
+ * file into one.
+ */
+public class QuotedCsvRecordPolicy implements RecordSeparatorPolicy {
+
+    private static final int MAX_LINES = 4;
+    private static final int MAX_LENGTH = 64 * 1024;
+
+    @Override
+    public boolean isEndOfRecord(String record) {
+        return quotesBalanced(record) || record.length() > MAX_LENGTH || lineBreaks(record) >= MAX_LINES - 1;
+    }
+
+    @Override
+    public String postProcess(String record) {
+        return record;
+    }
+
+    @Override
+    public String preProcess(String record) {
+        return record + "\n";
+    }
+
+    private static boolean quotesBalanced(String record) {
+        long quotes = record.chars().filter(c -> c == '"').count();
+        return quotes % 2 == 0;
+    }
+
+    private static long lineBreaks(String record) {
+        return record.chars().filter(c -> c == '\n').count();
+    }
+}
