@@ -38,7 +38,7 @@ public class SpendLedger {
         List<Map.Entry<NumberMonth, BigDecimal>> entries = new ArrayList<>(charges.entrySet());
         int[] updated = batch("UPDATE monthly_spend SET spend_gbp = spend_gbp + ?, "
                         + "late_charges_gbp = late_charges_gbp + ?, last_job_execution_id = ? "
-                        + "WHERE number = ? AND billing_month = ?", entries, entries.size(), (ps, e) -> {
+                        + "WHERE number = ? AND billing_month = ?", entries, (ps, e) -> {
                     BigDecimal late = closed.contains(e.getKey().month()) ? e.getValue() : BigDecimal.ZERO;
                     ps.setBigDecimal(1, e.getValue());
                     ps.setBigDecimal(2, late);
@@ -53,7 +53,7 @@ public class SpendLedger {
             }
         }
         batch("INSERT INTO monthly_spend (number, billing_month, spend_gbp, late_charges_gbp, "
-                + "warned_multiple, last_job_execution_id) VALUES (?, ?, ?, ?, 0, ?)", missing, missing.size(), (ps, e) -> {
+                + "warned_multiple, last_job_execution_id) VALUES (?, ?, ?, ?, 0, ?)", missing, (ps, e) -> {
                     BigDecimal late = closed.contains(e.getKey().month()) ? e.getValue() : BigDecimal.ZERO;
                     ps.setString(1, e.getKey().number());
                     ps.setString(2, e.getKey().month());
@@ -68,7 +68,7 @@ public class SpendLedger {
         List<Map.Entry<NumberMonth, BigDecimal>> late = entries.stream()
                 .filter(e -> closed.contains(e.getKey().month())).toList();
         batch("UPDATE monthly_bill SET bill_gbp = bill_gbp + ? WHERE number = ? AND billing_month = ?",
-                late, late.size(), (ps, e) -> {
+                late, (ps, e) -> {
                     ps.setBigDecimal(1, e.getValue());
                     ps.setString(2, e.getKey().number());
                     ps.setString(3, e.getKey().month());
@@ -82,7 +82,7 @@ public class SpendLedger {
     /** Records that the warning for {@code multiple} times the level has been raised. */
     public void markWarned(List<WarnedMultiple> warnings) {
         batch("UPDATE monthly_spend SET warned_multiple = ? WHERE number = ? AND billing_month = ? "
-                + "AND warned_multiple < ?", warnings, warnings.size(), (ps, w) -> {
+                + "AND warned_multiple < ?", warnings, (ps, w) -> {
                     ps.setInt(1, w.multiple());
                     ps.setString(2, w.number());
                     ps.setString(3, w.month());
