@@ -99,9 +99,9 @@ final class AlertEmailText {
                         by the access list. This means someone else has your SIP password.
                         """;
             case BILL_WARNING:
-                return "The calls from your VoIP number " + number + """
-                         have reached your bill warning level
-                        for this month.
+                return "Calls from your VoIP number " + number + """
+                         have reached your bill
+                        warning level for this month.
                         """;
             case NEW_IP:
                 return "A phone registered to your VoIP number " + number + """
@@ -120,7 +120,7 @@ final class AlertEmailText {
                         have not been seen for this number before.
                         """;
             default:
-                return "VoIPGuard raised a " + type + " alert for your VoIP number " + number + ".\n";
+                return "VoIPGuard raised an alert of type " + type + " for your VoIP number " + number + ".\n";
         }
     }
 
@@ -128,11 +128,11 @@ final class AlertEmailText {
         switch (type) {
             case RATE_LIMIT_EXCEEDED:
                 return """
-                        If you did not make these calls, change the SIP password of this number
-                        on the control page now, update it on your own phones, and consider an
-                        IP access list so that only your own equipment can register. Then
-                        contact support. If the calls were yours, you can raise the limit for
-                        that kind of call on the control page.
+                        If you did not make the calls above, change the SIP password of this
+                        number on the control page now, update it on your own phones, and
+                        consider an IP access list so that only your own equipment can
+                        register. Then contact support. If the calls were yours, you can raise
+                        the limit for that kind of call on the control page.
                         """;
             case LOCKDOWN_BLOCKED:
                 return """
