@@ -1,5 +1,6 @@
 package org.voipguard.notification;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -18,7 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
-import org.springframework.jdbc.core.simple.SimpleJdbcInsert;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.voipguard.config.VoipGuardProperties;
@@ -46,10 +48,11 @@ public class EmailComposer {
     /** Locks the alerts it reads, so two composers never compose the same alert twice. */
     private static final String SELECT_UNCOMPOSED = "SELECT id, alert_key, alert_type, number, facts, job_execution_id"
             + " FROM alert WHERE composed_at IS NULL ORDER BY id FOR UPDATE";
+    private static final String INSERT_EMAIL = "INSERT INTO email_outbox (message_id, alert_type, number,"
+            + " recipients, subject, body, status, attempts, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)";
     private static final String MARK_COMPOSED = "UPDATE alert SET email_id = ?, composed_at = ? WHERE id = ?";
 
     private final JdbcTemplate jdbc;
-    private final SimpleJdbcInsert insertEmail;
     private final NumberDirectory numbers;
     private final String messageIdDomain;
 
@@ -57,9 +60,6 @@ public class EmailComposer {
         this.jdbc = jdbc;
         this.numbers = numbers;
         this.messageIdDomain = MessageIds.checkedDomain(properties.mail().messageIdDomain());
-        this.insertEmail = new SimpleJdbcInsert(jdbc).withTableName("email_outbox").usingGeneratedKeyColumns("id")
-                .usingColumns("message_id", "alert_type", "number", "recipients", "subject", "body", "status",
-                        "attempts", "created_at");
     }
 
     /** Composes every alert not composed yet, in one transaction; running it again composes nothing. */
@@ -119,17 +119,22 @@ public class EmailComposer {
             return existing.get(0);
         }
         List<Map<String, String>> facts = group.stream().map(EmailComposer::facts).toList();
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("message_id", messageId);
-        row.put("alert_type", type);
-        row.put("number", number);
-        row.put("recipients", String.join(", ", recipients));
-        row.put("subject", AlertEmailText.subject(type, number));
-        row.put("body", limited(AlertEmailText.body(type, number, facts)));
-        row.put("status", PENDING);
-        row.put("attempts", 0);
-        row.put("created_at", now);
-        return insertEmail.executeAndReturnKey(row).longValue();
+        String subject = AlertEmailText.subject(type, number);
+        String body = limited(AlertEmailText.body(type, number, facts));
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            PreparedStatement insert = connection.prepareStatement(INSERT_EMAIL, new String[] {"id"});
+            insert.setString(1, messageId);
+            insert.setString(2, type);
+            insert.setString(3, number);
+            insert.setString(4, String.join(", ", recipients));
+            insert.setString(5, subject);
+            insert.setString(6, body);
+            insert.setString(7, PENDING);
+            insert.setObject(8, now);
+            return insert;
+        }, key);
+        return key.getKeyAs(Number.class).longValue();
     }
 
     /**

@@ -78,10 +78,6 @@ public class OutboxDelivery {
         return new DeliveryReport(sent, failed, stillPending == null ? 0 : stillPending, transport.where());
     }
 
-    public String where() {
-        return transport.where();
-    }
-
     private void deliver(OutboxEmail email) throws MailDeliveryException {
         MimeMessage message;
         try {
