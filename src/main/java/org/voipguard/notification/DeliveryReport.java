@@ -10,4 +10,10 @@ public record DeliveryReport(int sent, int failed, int stillPending, String wher
     public String summary() {
         return sent + " sent, " + failed + " failed, " + stillPending + " pending (to " + where + ")";
     }
+
+    /** The summary, so a command can print the report as it is. */
+    @Override
+    public String toString() {
+        return summary();
+    }
 }

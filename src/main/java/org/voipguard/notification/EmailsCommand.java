@@ -14,12 +14,12 @@ import picocli.CommandLine.Spec;
         description = "Customer emails: compose stored alerts and deliver the outbox.")
 public class EmailsCommand implements TopLevelCommand {
 
-    private final AlertMailer mailer;
+    private final Mailer mailer;
 
     @Spec
     private CommandSpec spec;
 
-    public EmailsCommand(AlertMailer mailer) {
+    public EmailsCommand(Mailer mailer) {
         this.mailer = mailer;
     }
 

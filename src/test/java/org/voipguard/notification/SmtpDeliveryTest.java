@@ -53,7 +53,7 @@ class SmtpDeliveryTest {
     @Autowired
     private AlertStore alerts;
     @Autowired
-    private AlertMailer mailer;
+    private Mailer mailer;
     @Autowired
     private JdbcTemplate jdbc;
 

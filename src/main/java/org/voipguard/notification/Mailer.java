@@ -7,12 +7,12 @@ import org.springframework.stereotype.Service;
  * {@code emails send} does, and what an import does before it exits.
  */
 @Service
-public class AlertMailer {
+public class Mailer {
 
     private final EmailComposer composer;
     private final OutboxDelivery delivery;
 
-    public AlertMailer(EmailComposer composer, OutboxDelivery delivery) {
+    public Mailer(EmailComposer composer, OutboxDelivery delivery) {
         this.composer = composer;
         this.delivery = delivery;
     }
