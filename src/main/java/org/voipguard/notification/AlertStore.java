@@ -1,0 +1,146 @@
+package org.voipguard.notification;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import org.voipguard.rules.RaisedAlert;
+
+/**
+ * Keeps every alert the rules raise (table {@code alert}). An alert's key is the same each
+ * time the same event is seen, so storing the alerts of a re-run adds nothing.
+ */
+@Repository
+public class AlertStore {
+
+    static final int MAX_KEY_LENGTH = 300;
+    static final int MAX_RULE_NAME_LENGTH = 300;
+    static final int MAX_FACTS_LENGTH = 8000;
+    private static final int LONGEST_STORED_FACT = 1000;
+
+    /** Inserts unless the key is already stored; plain SQL that H2 and PostgreSQL both run. */
+    private static final String INSERT_NEW = "INSERT INTO alert (alert_key, alert_type, number, rule_name,"
+            + " ruleset_version, facts, created_at, job_execution_id)"
+            + " SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM alert WHERE alert_key = ?)";
+    private static final int[] INSERT_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+        Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE, Types.BIGINT, Types.VARCHAR};
+
+    private static final String SELECT_RECENT = "SELECT a.id, a.alert_key, a.alert_type, a.number, a.rule_name,"
+            + " a.ruleset_version, a.facts, a.created_at, a.job_execution_id, a.email_id, e.status AS email_status"
+            + " FROM alert a LEFT JOIN email_outbox e ON e.id = a.email_id"
+            + " WHERE a.number = ? ORDER BY a.created_at DESC, a.id DESC LIMIT ?";
+
+    private final JdbcTemplate jdbc;
+
+    public AlertStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Stores the alerts whose key is not stored yet and returns how many were new. A key
+     * longer than the column is shortened to a prefix and its SHA-256, the same every time.
+     */
+    @Transactional
+    public int store(List<RaisedAlert> alerts, Long jobExecutionId) {
+        if (alerts.isEmpty()) {
+            return 0;
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Map<String, RaisedAlert> byKey = new LinkedHashMap<>();
+        for (RaisedAlert alert : alerts) {
+            byKey.putIfAbsent(storedKey(alert.key()), alert);
+        }
+        List<Object[]> rows = new ArrayList<>(byKey.size());
+        byKey.forEach((key, alert) -> rows.add(new Object[] {key, alert.type(), alert.number(),
+            cut(alert.ruleName(), MAX_RULE_NAME_LENGTH), alert.ruleSetVersion(), storedFacts(alert.facts()),
+            now, jobExecutionId, key}));
+        int added = 0;
+        for (int count : jdbc.batchUpdate(INSERT_NEW, rows, INSERT_TYPES)) {
+            added += Math.max(count, 0);
+        }
+        return added;
+    }
+
+    /** The latest alerts of a number, newest first. */
+    public List<StoredAlert> recent(String number, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return jdbc.query(SELECT_RECENT, AlertStore::storedAlert, number, limit);
+    }
+
+    static String storedKey(String key) {
+        if (key.length() <= MAX_KEY_LENGTH) {
+            return key;
+        }
+        String digest = sha256Hex(key);
+        return key.substring(0, MAX_KEY_LENGTH - digest.length() - 1) + "#" + digest;
+    }
+
+    /** The facts as JSON within the column: long values are shortened until it fits. */
+    static String storedFacts(Map<String, String> facts) {
+        int longest = LONGEST_STORED_FACT;
+        String encoded = AlertFacts.encode(shortened(facts, longest));
+        while (encoded.length() > MAX_FACTS_LENGTH && longest > 10) {
+            longest /= 2;
+            encoded = AlertFacts.encode(shortened(facts, longest));
+        }
+        if (encoded.length() > MAX_FACTS_LENGTH) {
+            throw new IllegalArgumentException("too many alert facts to store: " + facts.keySet());
+        }
+        return encoded;
+    }
+
+    private static Map<String, String> shortened(Map<String, String> facts, int longest) {
+        Map<String, String> result = new LinkedHashMap<>();
+        if (facts != null) {
+            facts.forEach((key, value) -> result.put(key, cut(value, longest)));
+        }
+        return result;
+    }
+
+    private static String cut(String value, int maxLength) {
+        if (value == null || value.length() <= maxLength) {
+            return value;
+        }
+        int end = Character.isHighSurrogate(value.charAt(maxLength - 1)) ? maxLength - 1 : maxLength;
+        return value.substring(0, end);
+    }
+
+    static String sha256Hex(String text) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha256.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    private static StoredAlert storedAlert(ResultSet rs, int row) throws SQLException {
+        OffsetDateTime createdAt = rs.getObject("created_at", OffsetDateTime.class);
+        Instant created = createdAt == null ? null : createdAt.toInstant();
+        return new StoredAlert(rs.getLong("id"), rs.getString("alert_key"), rs.getString("alert_type"),
+                rs.getString("number"), rs.getString("rule_name"), rs.getString("ruleset_version"),
+                AlertFacts.decode(rs.getString("facts")), created, nullableLong(rs, "job_execution_id"),
+                nullableLong(rs, "email_id"), rs.getString("email_status"));
+    }
+
+    static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+}

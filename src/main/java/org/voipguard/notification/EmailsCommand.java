@@ -1,0 +1,39 @@
+package org.voipguard.notification;
+
+import org.springframework.stereotype.Component;
+import org.voipguard.cli.ExitCodes;
+import org.voipguard.cli.TopLevelCommand;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code voipguard emails send}: composes stored alerts into emails and delivers the outbox. */
+@Component
+@Command(name = "emails", mixinStandardHelpOptions = true,
+        description = "Customer emails: compose stored alerts and deliver the outbox.")
+public class EmailsCommand implements TopLevelCommand {
+
+    private final Mailer mailer;
+
+    @Spec
+    private CommandSpec spec;
+
+    public EmailsCommand(Mailer mailer) {
+        this.mailer = mailer;
+    }
+
+    @Command(name = "send", mixinStandardHelpOptions = true,
+            description = "Compose emails for new alerts and deliver every pending email: as .eml files to "
+                    + "the outbox directory, or by SMTP when spring.mail.host is set. Failed emails stay "
+                    + "pending and are retried by the next run.",
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:every email was delivered", "1:at least one email failed (it stays pending)",
+                "2:bad arguments or configuration"})
+    int send() {
+        DeliveryReport report = mailer.sendPending();
+        spec.commandLine().getOut().println("emails send: " + report.summary());
+        spec.commandLine().getOut().flush();
+        return report.failed() > 0 ? ExitCodes.FAILED : ExitCodes.DONE;
+    }
+}

@@ -1,0 +1,70 @@
+package org.voipguard.notification;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.voipguard.numbers.NumberSettings;
+
+/**
+ * Who receives an alert: bill warnings go to the number's and the login's address (once
+ * when they are the same, ignoring case), every other alert to the number's address only.
+ * An address that is not one plain, valid email address is left out, so nothing but an
+ * address ever reaches a header.
+ */
+final class Recipients {
+
+    static final String BILL_WARNING = "BILL_WARNING";
+
+    private static final Logger log = LoggerFactory.getLogger(Recipients.class);
+
+    private Recipients() {
+    }
+
+    static List<String> of(String alertType, NumberSettings settings) {
+        if (settings == null) {
+            return List.of();
+        }
+        List<String> candidates = new ArrayList<>();
+        candidates.add(settings.numberEmail());
+        if (BILL_WARNING.equals(alertType)) {
+            candidates.add(settings.loginEmail());
+        }
+        List<String> recipients = new ArrayList<>();
+        Set<String> seen = new TreeSet<>();
+        for (String candidate : candidates) {
+            String address = plainAddress(settings.number(), candidate);
+            if (address != null && seen.add(address.toLowerCase(Locale.ROOT))) {
+                recipients.add(address);
+            }
+        }
+        return List.copyOf(recipients);
+    }
+
+    private static String plainAddress(String number, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String candidate = text.strip();
+        if (!candidate.codePoints().allMatch(c -> c > 0x20 && c != 0x7F && SafeText.isAllowed(c))
+                || candidate.indexOf(',') >= 0 || candidate.indexOf('<') >= 0) {
+            log.warn("number {}: email address is not a plain address, no email sent to it", number);
+            return null;
+        }
+        try {
+            InternetAddress address = new InternetAddress(candidate, true);
+            address.validate();
+            return address.getAddress();
+        } catch (AddressException e) {
+            log.warn("number {}: email address is not valid ({}), no email sent to it", number, e.getMessage());
+            return null;
+        }
+    }
+}
