@@ -18,6 +18,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.voipguard.rules.AlertSink;
 import org.voipguard.rules.RaisedAlert;
 
 /**
@@ -25,7 +26,7 @@ import org.voipguard.rules.RaisedAlert;
  * time the same event is seen, so storing the alerts of a re-run adds nothing.
  */
 @Repository
-public class AlertStore {
+public class AlertStore implements AlertSink {
 
     static final int MAX_KEY_LENGTH = 300;
     static final int MAX_RULE_NAME_LENGTH = 300;
@@ -55,6 +56,11 @@ public class AlertStore {
      * longer than the column is shortened to a prefix and its SHA-256, the same every time.
      */
     @Transactional
+    @Override
+    public void accept(List<RaisedAlert> alerts, long importId) {
+        store(alerts, importId);
+    }
+
     public int store(List<RaisedAlert> alerts, Long jobExecutionId) {
         if (alerts.isEmpty()) {
             return 0;

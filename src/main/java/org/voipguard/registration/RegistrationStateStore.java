@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -77,20 +78,29 @@ public class RegistrationStateStore {
         batch("INSERT INTO lockdown_notice (number, source_ip, last_alert_at) VALUES (?, ?, ?)", missing);
     }
 
-    /** Registers, refreshes or (with expiry 0) removes the phones of accepted registrations. */
+    /**
+     * Registers, refreshes or (with expiry 0) removes the phones of accepted registrations,
+     * given in time order: for each binding (number, address, port, transport) the last one wins.
+     */
     void updatePhones(List<StoredRegistration> accepted) {
-        List<StoredRegistration> withExpiry = accepted.stream().filter(r -> r.expiresS() != null).toList();
+        Map<List<Object>, StoredRegistration> lastPerBinding = new LinkedHashMap<>();
+        for (StoredRegistration r : accepted) {
+            if (r.expiresS() != null) {
+                lastPerBinding.put(List.of(r.number(), r.sourceIp(), port(r), transport(r)), r);
+            }
+        }
+        List<StoredRegistration> latest = List.copyOf(lastPerBinding.values());
         ParameterizedPreparedStatementSetter<StoredRegistration> key = (ps, r) -> {
             ps.setString(1, r.number());
             ps.setString(2, r.sourceIp());
-            ps.setInt(3, r.sourcePort() == null ? 0 : r.sourcePort());
-            ps.setString(4, r.transport() == null ? "UDP" : r.transport());
+            ps.setInt(3, port(r));
+            ps.setString(4, transport(r));
         };
-        if (!withExpiry.isEmpty()) {
+        if (!latest.isEmpty()) {
             jdbc.batchUpdate("DELETE FROM registered_phone WHERE number = ? AND source_ip = ? AND source_port = ? "
-                    + "AND transport = ?", withExpiry, withExpiry.size(), key);
+                    + "AND transport = ?", latest, latest.size(), key);
         }
-        List<StoredRegistration> bindings = withExpiry.stream().filter(r -> r.expiresS() > 0).toList();
+        List<StoredRegistration> bindings = latest.stream().filter(r -> r.expiresS() > 0).toList();
         if (!bindings.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO registered_phone (number, source_ip, source_port, transport, user_agent, "
                     + "registered_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)", bindings, bindings.size(), (ps, r) -> {
@@ -100,6 +110,14 @@ public class RegistrationStateStore {
                         ps.setTimestamp(7, Timestamp.from(r.time().plusSeconds(r.expiresS())));
                     });
         }
+    }
+
+    private static int port(StoredRegistration r) {
+        return r.sourcePort() == null ? 0 : r.sourcePort();
+    }
+
+    private static String transport(StoredRegistration r) {
+        return r.transport() == null ? "UDP" : r.transport();
     }
 
     void recordOutcomes(Map<Long, RegistrationOutcome> outcomes) {
