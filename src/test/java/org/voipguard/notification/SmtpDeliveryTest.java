@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -32,7 +31,6 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 
 /** Alerts stored, composed and delivered to a real SMTP server; assertions on the raw MIME received. */
 @SpringBootTest(properties = "voipguard.mail.message-id-domain=alerts.example.net")
-@Import(StandInNumberDirectoryConfiguration.class)
 class SmtpDeliveryTest {
 
     @RegisterExtension

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -28,7 +27,6 @@ import com.icegreen.greenmail.util.ServerSetup;
 
 /** An SMTP server that is down when the run starts and up for the next run. */
 @SpringBootTest
-@Import(StandInNumberDirectoryConfiguration.class)
 class SmtpOutageTest {
 
     private static final String ALICE = "+441632960001";
