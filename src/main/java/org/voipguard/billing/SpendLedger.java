@@ -88,8 +88,8 @@ public class SpendLedger {
             }
         }
         batch("INSERT INTO monthly_bill (number, billing_month, bill_gbp, warning_level_gbp, previous_level_gbp)"
-                + " SELECT ?, ?, ?, l.level, l.level FROM (SELECT COALESCE((SELECT COALESCE(bill_warning_level_gbp,"
-                + " auto_warning_level_gbp) FROM number_settings WHERE number = ?), ?) AS level) l",
+                + " SELECT ?, ?, ?, l.lvl, l.lvl FROM (SELECT COALESCE((SELECT COALESCE(bill_warning_level_gbp,"
+                + " auto_warning_level_gbp) FROM number_settings WHERE number = ?), ?) AS lvl) l",
                 unbilled, (ps, e) -> {
                     ps.setString(1, e.getKey().number());
                     ps.setString(2, e.getKey().month());
