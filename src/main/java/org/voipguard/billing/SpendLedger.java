@@ -10,6 +10,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
 import org.springframework.stereotype.Repository;
+import org.voipguard.config.VoipGuardProperties;
 
 /**
  * Spend per number per calendar month, kept in the database so memory does not grow with
@@ -20,9 +21,11 @@ import org.springframework.stereotype.Repository;
 public class SpendLedger {
 
     private final JdbcTemplate jdbc;
+    private final BigDecimal defaultLevelGbp;
 
-    public SpendLedger(JdbcTemplate jdbc) {
+    public SpendLedger(JdbcTemplate jdbc, VoipGuardProperties properties) {
         this.jdbc = jdbc;
+        this.defaultLevelGbp = properties.defaults().billWarningLevelGbp();
     }
 
     /** A number's month. {@code month} is {@code YYYY-MM}. */
@@ -64,14 +67,35 @@ public class SpendLedger {
         addLateChargesToBills(entries, closed);
     }
 
+    /**
+     * Adds late charges to the closed months' bills. Month end bills every known number, so a
+     * bill is only missing for a number first seen in a late call: it gets one, at the level
+     * it has now.
+     */
     private void addLateChargesToBills(List<Map.Entry<NumberMonth, BigDecimal>> entries, Set<String> closed) {
         List<Map.Entry<NumberMonth, BigDecimal>> late = entries.stream()
                 .filter(e -> closed.contains(e.getKey().month())).toList();
-        batch("UPDATE monthly_bill SET bill_gbp = bill_gbp + ? WHERE number = ? AND billing_month = ?",
+        int[] updated = batch("UPDATE monthly_bill SET bill_gbp = bill_gbp + ? WHERE number = ? AND billing_month = ?",
                 late, (ps, e) -> {
                     ps.setBigDecimal(1, e.getValue());
                     ps.setString(2, e.getKey().number());
                     ps.setString(3, e.getKey().month());
+                });
+        List<Map.Entry<NumberMonth, BigDecimal>> unbilled = new ArrayList<>();
+        for (int i = 0; i < late.size(); i++) {
+            if (updated[i] == 0) {
+                unbilled.add(late.get(i));
+            }
+        }
+        batch("INSERT INTO monthly_bill (number, billing_month, bill_gbp, warning_level_gbp, previous_level_gbp)"
+                + " SELECT ?, ?, ?, l.lvl, l.lvl FROM (SELECT COALESCE((SELECT COALESCE(bill_warning_level_gbp,"
+                + " auto_warning_level_gbp) FROM number_settings WHERE number = ?), ?) AS lvl) l",
+                unbilled, (ps, e) -> {
+                    ps.setString(1, e.getKey().number());
+                    ps.setString(2, e.getKey().month());
+                    ps.setBigDecimal(3, e.getValue());
+                    ps.setString(4, e.getKey().number());
+                    ps.setBigDecimal(5, defaultLevelGbp);
                 });
     }
 
