@@ -16,8 +16,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.voipguard.rules.RaisedAlert;
+import org.voipguard.support.AlsoOnPostgreSql;
 import org.voipguard.support.TestDatabase;
 
+@AlsoOnPostgreSql
 @SpringBootTest(properties = "voipguard.outbox-dir=target/notification-outbox")
 class EmailComposerTest {
 

@@ -26,9 +26,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.voipguard.cli.CommandLineLauncher;
+import org.voipguard.support.AlsoOnPostgreSql;
 import org.voipguard.support.TestDatabase;
 
 /** Without {@code spring.mail.host}, {@code emails send} writes .eml files to the outbox directory. */
+@AlsoOnPostgreSql
 @SpringBootTest(properties = "voipguard.outbox-dir=target/notification-outbox")
 class EmlOutboxTest {
 

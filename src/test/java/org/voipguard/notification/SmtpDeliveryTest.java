@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.voipguard.rules.RaisedAlert;
+import org.voipguard.support.AlsoOnPostgreSql;
 import org.voipguard.support.TestDatabase;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -30,6 +31,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
 /** Alerts stored, composed and delivered to a real SMTP server; assertions on the raw MIME received. */
+@AlsoOnPostgreSql
 @SpringBootTest(properties = "voipguard.mail.message-id-domain=alerts.example.net")
 class SmtpDeliveryTest {
 

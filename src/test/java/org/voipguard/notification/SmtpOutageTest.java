@@ -20,12 +20,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.voipguard.cli.CommandLineLauncher;
+import org.voipguard.support.AlsoOnPostgreSql;
 import org.voipguard.support.TestDatabase;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
 /** An SMTP server that is down when the run starts and up for the next run. */
+@AlsoOnPostgreSql
 @SpringBootTest
 class SmtpOutageTest {
 
