@@ -19,10 +19,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.voipguard.support.AlsoOnPostgreSql;
 import org.voipguard.support.TestDatabase;
 import org.voipguard.cli.CommandLineLauncher;
 
 /** A rule file that does not compile stops an import before it reads a line, naming file and line. */
+@AlsoOnPostgreSql
 @SpringBootTest
 class BrokenRulesTest {
 

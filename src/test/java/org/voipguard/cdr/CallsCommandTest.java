@@ -13,9 +13,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.voipguard.cli.CommandLineLauncher;
+import org.voipguard.support.AlsoOnPostgreSql;
 import org.voipguard.support.TestDatabase;
 
 /** The price-limit decision for one call before it is placed, with the same rules as the imports. */
+@AlsoOnPostgreSql
 @SpringBootTest
 class CallsCommandTest {
 

@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.voipguard.cli.CommandLineLauncher;
+import org.voipguard.support.AlsoOnPostgreSql;
 import org.voipguard.support.TestDatabase;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -32,6 +33,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
 /** From CSV files to emails on a real SMTP server, through the command line the operators use. */
+@AlsoOnPostgreSql
 @SpringBootTest
 class CdrImportEndToEndTest {
 

@@ -30,6 +30,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.voipguard.imports.ImportJobParameters;
 import org.voipguard.imports.ImportedFiles;
+import org.voipguard.support.AlsoOnPostgreSql;
 import org.voipguard.support.TestDatabase;
 
 /**
@@ -37,6 +38,7 @@ import org.voipguard.support.TestDatabase;
  * again with the same file once the rule is fixed: it restarts after the last committed
  * chunk and ends with the same totals as an import that never failed, nothing counted twice.
  */
+@AlsoOnPostgreSql
 @SpringBootTest(properties = "voipguard.chunk-size=3")
 @SpringBatchTest
 class CdrImportRestartTest {

@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.voipguard.cli.CommandLineLauncher;
+import org.voipguard.support.AlsoOnPostgreSql;
 import org.voipguard.support.TestDatabase;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -30,6 +31,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
 /** Registrar log to customer email over real SMTP; a hostile User-Agent never becomes a header. */
+@AlsoOnPostgreSql
 @SpringBootTest
 class RegistrationImportEndToEndTest {
 

@@ -24,8 +24,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.voipguard.imports.FileImportResult;
 import org.voipguard.imports.ImportJobParameters;
 import org.voipguard.imports.ImportedFiles;
+import org.voipguard.support.AlsoOnPostgreSql;
 import org.voipguard.support.TestDatabase;
 
+@AlsoOnPostgreSql
 @SpringBootTest(properties = {"voipguard.chunk-size=2", "voipguard.max-rejected-share=0.5"})
 @SpringBatchTest
 class RegistrationImportJobTest {
