@@ -55,8 +55,8 @@ public class PostgreSqlTestDatabases implements EnvironmentPostProcessor {
             statement.execute("CREATE DATABASE " + database);
         } catch (SQLException e) {
             throw new IllegalStateException("The PostgreSQL test suite needs the server at " + server
-                    + " (user " + user + "), which does not answer: " + e.getMessage()
-                    + ". Start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start", e);
+                    + " (user " + user + "), which does not answer (" + e.getMessage()
+                    + "); start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start", e);
         }
         dropAtExit(database, server, user, password);
         environment.getPropertySources().addFirst(new MapPropertySource("postgresqlTestDatabase",
