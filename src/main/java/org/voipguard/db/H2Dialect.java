@@ -3,7 +3,12 @@ package org.voipguard.db;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** H2: the standard {@code MERGE INTO … USING}, matching the new row against the table by key. */
+/**
+ * H2: the standard {@code MERGE INTO … USING}, matching the new row against the table by key.
+ * Adding to an existing row is atomic; two transactions inserting the same new key at once
+ * make the second fail with a duplicate key (never a lost update). H2 is the embedded,
+ * one-import-at-a-time database, where that does not happen.
+ */
 final class H2Dialect implements SqlDialect {
 
     @Override
