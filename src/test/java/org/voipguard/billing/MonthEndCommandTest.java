@@ -23,8 +23,10 @@ import org.voipguard.cdr.CdrImporter;
 import org.voipguard.cli.CommandLineLauncher;
 import org.voipguard.cli.ExitCodes;
 import org.voipguard.numbers.NumberSettingsImporter;
+import org.voipguard.support.AlsoOnPostgreSql;
 import org.voipguard.support.TestDatabase;
 
+@AlsoOnPostgreSql
 @SpringBootTest
 @SpringBatchTest
 class MonthEndCommandTest {

@@ -25,8 +25,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.voipguard.cdr.CdrImporter;
 import org.voipguard.imports.FileImportResult;
 import org.voipguard.numbers.NumberSettingsImporter;
+import org.voipguard.support.AlsoOnPostgreSql;
 import org.voipguard.support.TestDatabase;
 
+@AlsoOnPostgreSql
 @SpringBootTest
 @SpringBatchTest
 class MonthEndJobTest {

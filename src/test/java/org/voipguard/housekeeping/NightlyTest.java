@@ -21,9 +21,11 @@ import org.voipguard.cli.CommandLineLauncher;
 import org.voipguard.cli.ExitCodes;
 import org.voipguard.notification.AlertStore;
 import org.voipguard.rules.RaisedAlert;
+import org.voipguard.support.AlsoOnPostgreSql;
 import org.voipguard.support.TestDatabase;
 
 /** The outbox cannot be written here, so an email that is due stays pending. */
+@AlsoOnPostgreSql
 @SpringBootTest(properties = "voipguard.outbox-dir=/dev/null/outbox")
 class NightlyTest {
 

@@ -20,8 +20,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.voipguard.cli.CommandLineLauncher;
 import org.voipguard.cli.ExitCodes;
+import org.voipguard.support.AlsoOnPostgreSql;
 import org.voipguard.support.TestDatabase;
 
+@AlsoOnPostgreSql
 @SpringBootTest
 class DropFolderImportTest {
 
