@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
@@ -44,9 +45,26 @@ public final class RuleBook {
         try {
             session.execute(facts);
         } catch (RuntimeException e) {
-            throw RuleRuntimeException.from(e);
+            throw RuleRuntimeException.from(e, () -> failingFact(facts));
         }
         return new Evaluation(alerts.raised(), List.copyOf(firedRules));
+    }
+
+    /**
+     * The first fact that makes a rule throw on its own. Only a consequence names its facts
+     * when it fails; a condition that throws names neither, so the facts are tried one by one.
+     */
+    private Optional<Object> failingFact(Collection<?> facts) {
+        for (Object fact : facts) {
+            StatelessKieSession session = kieBase.newStatelessKieSession();
+            session.setGlobal("alerts", new AlertCollector(version));
+            try {
+                session.execute(fact);
+            } catch (RuntimeException e) {
+                return Optional.of(fact);
+            }
+        }
+        return Optional.empty();
     }
 
     /** A hash of the rule files, stored with every alert so an alert can be traced to its rules. */

@@ -1,126 +1,167 @@
 package org.voipguard.rules;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.springframework.stereotype.Component;
+import org.voipguard.rules.RuleSources.Location;
 
 /**
  * Compiles the {@code .drl} files of a rules directory into a {@link RuleBook}. The result is
  * cached by the content of the files, so loading at every job start costs a directory read
- * unless an analyst changed a rule.
+ * unless an analyst changed a rule. A directory that leaves a policy without a rule does not
+ * load: it would never alert.
  */
 @Component
 public class RuleBookLoader {
 
     private static final String SOURCE_ROOT = "src/main/resources/org/voipguard/policies/";
+    /** A message about an unknown name in a consequence, whose line is only the rule's first line. */
+    private static final Pattern UNKNOWN_NAME =
+            Pattern.compile("The method (\\w+)\\(|(\\w+) cannot be resolved|(\\w+) is undefined");
+    private static final Pattern MVEL_NOISE = Pattern.compile("\\[Near : \\{.*?}]\\s*\\^?|\\[Line: \\d+, Column: \\d+]");
+    private static final Pattern RULE_IN_WARNING = Pattern.compile("in rule '([^']*)'");
+    private static final Pattern QUOTED = Pattern.compile("'([^']+)'");
 
     private final Map<String, RuleBook> cache = new ConcurrentHashMap<>();
 
     /** The compiled rule book of the directory; throws with every error when it does not compile. */
     public RuleBook load(Path directory) {
-        Map<String, byte[]> sources = readRuleFiles(directory);
+        RuleSources sources = RuleSources.read(directory);
         if (sources.isEmpty()) {
             throw new RuleCompilationException("no .drl rule files in " + directory.toAbsolutePath(), List.of());
         }
-        String version = versionOf(sources);
-        return cache.computeIfAbsent(version, v -> compile(directory, sources, v));
+        return cache.computeIfAbsent(sources.version(), v -> compile(sources));
     }
 
-    /** Compiles without caching and returns every message, warnings included. */
-    public List<RuleProblem> check(Path directory) {
-        Map<String, byte[]> sources = readRuleFiles(directory);
-        return build(sources, versionOf(sources)).problems();
-    }
-
-    private RuleBook compile(Path directory, Map<String, byte[]> sources, String version) {
+    /** Compiles without caching and reports every problem, warnings and policies without a rule included. */
+    public RuleCheck check(Path directory) {
         long started = System.nanoTime();
-        Build build = build(sources, version);
-        List<RuleProblem> errors = build.problems().stream()
-                .filter(p -> p.severity() == RuleProblem.Severity.ERROR).toList();
-        if (!errors.isEmpty()) {
-            throw new RuleCompilationException("rules in " + directory + " do not compile", errors);
+        RuleSources sources = RuleSources.read(directory);
+        if (sources.isEmpty()) {
+            return new RuleCheck(directory, List.of(), 0, sources.version(), List.of(new RuleProblem(directory.toString(),
+                    0, 0, RuleProblem.Severity.ERROR, "no .drl rule files in this directory")), elapsed(started));
         }
-        var kieBase = KieServices.get().newKieContainer(build.releaseId()).getKieBase();
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
-        return new RuleBook(kieBase, version, List.copyOf(sources.keySet()), took);
+        Build build = build(sources);
+        List<RuleProblem> problems = new ArrayList<>(build.problems());
+        int rules = 0;
+        if (!build.hasErrors()) {
+            KieBase kieBase = build.kieBase();
+            rules = PolicyCoverage.ruleCount(kieBase);
+            problems.addAll(PolicyCoverage.gaps(kieBase, sources));
+        }
+        return new RuleCheck(directory, List.copyOf(sources.files().keySet()), rules, sources.version(), problems,
+                elapsed(started));
     }
 
-    private Build build(Map<String, byte[]> sources, String version) {
+    private RuleBook compile(RuleSources sources) {
+        long started = System.nanoTime();
+        Build build = build(sources);
+        if (build.hasErrors()) {
+            throw new RuleCompilationException("rules in " + sources.directory() + " do not compile",
+                    build.problems().stream().filter(p -> p.severity() == RuleProblem.Severity.ERROR).toList());
+        }
+        KieBase kieBase = build.kieBase();
+        List<RuleProblem> gaps = PolicyCoverage.gaps(kieBase, sources);
+        if (!gaps.isEmpty()) {
+            throw new RuleCompilationException("rules in " + sources.directory() + " leave a policy without a rule", gaps);
+        }
+        return new RuleBook(kieBase, sources.version(), List.copyOf(sources.files().keySet()), elapsed(started));
+    }
+
+    private Build build(RuleSources sources) {
         KieServices kieServices = KieServices.get();
         KieFileSystem files = kieServices.newKieFileSystem();
-        ReleaseId releaseId = kieServices.newReleaseId("org.voipguard", "rules", "1.0.0-" + version);
+        ReleaseId releaseId = kieServices.newReleaseId("org.voipguard", "rules", "1.0.0-" + sources.version());
         files.generateAndWritePomXML(releaseId);
-        sources.forEach((name, content) -> files.write(SOURCE_ROOT + name, content));
-        KieBuilder builder = kieServices.newKieBuilder(files).buildAll();
+        sources.files().forEach((name, content) -> files.write(SOURCE_ROOT + name, content));
+        ParserWarnings.Captured<KieBuilder> captured =
+                ParserWarnings.during(() -> kieServices.newKieBuilder(files).buildAll());
         List<RuleProblem> problems = new ArrayList<>();
-        for (Message message : builder.getResults().getMessages()) {
-            if (message.getLevel() == Message.Level.INFO) {
-                continue;
+        for (Message message : captured.result().getResults().getMessages()) {
+            if (message.getLevel() != Message.Level.INFO) {
+                problems.add(problem(message, sources));
             }
-            RuleProblem.Severity severity = message.getLevel() == Message.Level.ERROR
-                    ? RuleProblem.Severity.ERROR : RuleProblem.Severity.WARNING;
-            problems.add(new RuleProblem(fileName(message.getPath()), Math.max(message.getLine(), 0),
-                    Math.max(message.getColumn(), 0), severity, message.getText()));
         }
-        return new Build(releaseId, problems);
+        dropFollowOnErrors(problems);
+        Set<Location> warned = new HashSet<>();
+        for (String warning : captured.warnings()) {
+            problems.add(deprecationWarning(warning, sources, warned));
+        }
+        return new Build(kieServices, releaseId, problems);
     }
 
-    private static String fileName(String path) {
-        if (path == null) {
-            return "<rules>";
-        }
-        return path.startsWith(SOURCE_ROOT) ? path.substring(SOURCE_ROOT.length()) : path;
+    /** A file that does not parse also reports a "null package"; the parse error says it all. */
+    private static void dropFollowOnErrors(List<RuleProblem> problems) {
+        Set<String> filesWithErrors = new HashSet<>();
+        problems.stream().filter(p -> p.line() > 0).forEach(p -> filesWithErrors.add(p.file()));
+        problems.removeIf(p -> p.message().contains("Parser returned a null Package") && filesWithErrors.contains(p.file()));
     }
 
-    private static Map<String, byte[]> readRuleFiles(Path directory) {
-        if (!Files.isDirectory(directory)) {
-            throw new RuleCompilationException("rules directory " + directory.toAbsolutePath() + " does not exist", List.of());
+    private static RuleProblem problem(Message message, RuleSources sources) {
+        RuleProblem.Severity severity = message.getLevel() == Message.Level.ERROR
+                ? RuleProblem.Severity.ERROR : RuleProblem.Severity.WARNING;
+        String text = MVEL_NOISE.matcher(message.getText()).replaceAll(" ").strip();
+        Optional<String> file = sources.fileOf(message.getPath());
+        if (file.isEmpty()) {
+            return new RuleProblem(sources.directory().toString(), 0, 0, severity, text);
         }
-        Map<String, byte[]> sources = new TreeMap<>();
-        try (Stream<Path> listing = Files.list(directory)) {
-            for (Path file : listing.filter(f -> f.getFileName().toString().endsWith(".drl")).sorted().toList()) {
-                sources.put(file.getFileName().toString(), Files.readAllBytes(file));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read rules directory " + directory, e);
+        Location at = new Location(file.get(), Math.max(message.getLine(), 0), Math.max(message.getColumn(), 0));
+        Matcher unknown = UNKNOWN_NAME.matcher(text);
+        if (at.line() > 0 && unknown.find()) {
+            String name = unknown.group(1) != null ? unknown.group(1)
+                    : unknown.group(2) != null ? unknown.group(2) : unknown.group(3);
+            at = sources.find(name, Optional.of(at)).stream().findFirst().orElse(at);
         }
-        return sources;
+        return new RuleProblem(sources.displayPath(at.file()), at.line(), at.column(), severity, text);
     }
 
-    private static String versionOf(Map<String, byte[]> sources) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            sources.forEach((name, content) -> {
-                digest.update(name.getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                digest.update(content);
-                digest.update((byte) 0);
-            });
-            return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    /**
+     * A parser warning names the rule or quotes the construct; it is placed at the construct,
+     * in the rule when the rule is named. Repeats of the same construct go to its next place.
+     */
+    private static RuleProblem deprecationWarning(String warning, RuleSources sources, Set<Location> warned) {
+        Matcher ruleName = RULE_IN_WARNING.matcher(warning);
+        Optional<Location> rule = ruleName.find() ? sources.ruleDeclaration(ruleName.group(1)) : Optional.empty();
+        Matcher quoted = QUOTED.matcher(warning);
+        Optional<Location> construct = quoted.find()
+                ? sources.find(quoted.group(1), rule).stream().filter(l -> !warned.contains(l)).findFirst()
+                : Optional.empty();
+        Optional<Location> place = construct.or(() -> rule);
+        place.ifPresent(warned::add);
+        return place.map(l -> new RuleProblem(sources.displayPath(l.file()), l.line(), l.column(),
+                        RuleProblem.Severity.WARNING, warning))
+                .orElseGet(() -> new RuleProblem(sources.directory().toString(), 0, 0, RuleProblem.Severity.WARNING,
+                        warning));
     }
 
-    private record Build(ReleaseId releaseId, List<RuleProblem> problems) {
+    private static Duration elapsed(long startedNanos) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
+    }
+
+    private record Build(KieServices kieServices, ReleaseId releaseId, List<RuleProblem> problems) {
+
+        boolean hasErrors() {
+            return problems.stream().anyMatch(p -> p.severity() == RuleProblem.Severity.ERROR);
+        }
+
+        KieBase kieBase() {
+            return kieServices.newKieContainer(releaseId).getKieBase();
+        }
     }
 }
