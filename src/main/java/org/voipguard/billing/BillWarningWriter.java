@@ -41,18 +41,24 @@ public class BillWarningWriter implements ItemWriter<SpendRow> {
     public void write(Chunk<? extends SpendRow> chunk) {
         List<? extends SpendRow> rows = chunk.getItems();
         Map<String, NumberSettings> settings = numbers.findAll(rows.stream().map(SpendRow::number).toList());
-        Set<String> closed = ledger.closedMonths();
-        List<MonthlySpend> facts = rows.stream()
-                .map(row -> new MonthlySpend(row.number(), row.month(), row.spendGbp(),
-                        settings.get(row.number()).billWarningLevelGbp(), row.warnedMultiple(),
-                        closed.contains(row.month())))
-                .toList();
+        List<MonthlySpend> facts = facts(rows, settings, ledger.closedMonths());
         List<RaisedAlert> raised = rules.evaluate(facts).alerts();
         alerts.accept(raised, importId);
         ledger.markWarned(warnedMultiples(raised, facts));
     }
 
-    private static List<SpendLedger.WarnedMultiple> warnedMultiples(List<RaisedAlert> raised, List<MonthlySpend> facts) {
+    /** The P3 facts of spend rows: each with its number's warning level and whether its month is closed. */
+    public static List<MonthlySpend> facts(List<? extends SpendRow> rows, Map<String, NumberSettings> settings,
+            Set<String> closedMonths) {
+        return rows.stream()
+                .map(row -> new MonthlySpend(row.number(), row.month(), row.spendGbp(),
+                        settings.get(row.number()).billWarningLevelGbp(), row.warnedMultiple(),
+                        closedMonths.contains(row.month())))
+                .toList();
+    }
+
+    /** The multiples the raised bill warnings warned about, to be remembered so they are never raised twice. */
+    public static List<SpendLedger.WarnedMultiple> warnedMultiples(List<RaisedAlert> raised, List<MonthlySpend> facts) {
         Set<String> raisedKeys = raised.stream().map(RaisedAlert::key).collect(Collectors.toSet());
         List<SpendLedger.WarnedMultiple> warned = new ArrayList<>();
         for (MonthlySpend spend : facts) {

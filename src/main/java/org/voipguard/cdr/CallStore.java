@@ -59,12 +59,7 @@ public class CallStore {
     }
 
     static BigDecimal cost(StoredCall stored) {
-        var priced = stored.call().priced();
-        if (priced != null) {
-            return priced.costGbp();
-        }
-        var cost = stored.call().record().costGbp();
-        return cost == null ? BigDecimal.ZERO : cost;
+        return stored.call().costGbp();
     }
 
     public long countImported(long importId) {

@@ -7,7 +7,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
-import org.voipguard.billing.CallClass;
 import org.voipguard.billing.CallPricer;
 import org.voipguard.billing.PricedCall;
 import org.voipguard.billing.PricingException;
@@ -51,9 +50,7 @@ public class CallsCommand implements TopLevelCommand {
             @Option(names = "--price", paramLabel = "PPM", description = "price in pence per minute (default: the tariff)") BigDecimal price) {
         NumberSettings settings = numbers.find(number);
         PricedCall priced = price(dialled, at, price);
-        OutgoingCall call = new OutgoingCall("check", number, dialled, priced.dialledE164(),
-                priced.callClass() == CallClass.NATIONAL, priced.premium(), priced.pricePpm(),
-                settings.nationalLimitPpm(), settings.internationalLimitPpm(), time(at).toString());
+        OutgoingCall call = OutgoingCallFacts.of("check", number, dialled, priced, settings, time(at).toString());
         List<RaisedAlert> breaches = rules.current().evaluate(List.of(call)).alerts();
         PrintWriter out = spec.commandLine().getOut();
         String verdict = breaches.isEmpty() ? "ALLOW" : "DENY";

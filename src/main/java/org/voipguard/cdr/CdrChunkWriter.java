@@ -86,15 +86,9 @@ public class CdrChunkWriter implements ItemWriter<CdrOutcome> {
             return;
         }
         Map<String, NumberSettings> settings = numbers.findAll(outgoing.stream().map(c -> c.record().number()).toList());
-        List<OutgoingCall> facts = outgoing.stream().map(call -> fact(call, settings.get(call.record().number()))).toList();
+        List<OutgoingCall> facts = outgoing.stream()
+                .map(call -> OutgoingCallFacts.of(call, settings.get(call.record().number()))).toList();
         alerts.accept(rules.evaluate(facts).alerts(), importId);
     }
 
-    private static OutgoingCall fact(CdrOutcome.Call call, NumberSettings settings) {
-        CdrRecord r = call.record();
-        var priced = call.priced();
-        return new OutgoingCall(r.callId(), r.number(), r.called(), priced.dialledE164(),
-                priced.callClass() == org.voipguard.billing.CallClass.NATIONAL, priced.premium(), priced.pricePpm(),
-                settings.nationalLimitPpm(), settings.internationalLimitPpm(), r.startTime().toString());
-    }
 }

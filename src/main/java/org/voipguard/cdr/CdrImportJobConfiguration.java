@@ -1,6 +1,5 @@
 package org.voipguard.cdr;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import javax.sql.DataSource;
@@ -14,11 +13,9 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.batch.infrastructure.item.file.FlatFileItemReader;
-import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.voipguard.billing.BillWarningWriter;
 import org.voipguard.billing.BillingMonths;
@@ -29,7 +26,6 @@ import org.voipguard.config.VoipGuardProperties;
 import org.voipguard.imports.FileImportReportTasklet;
 import org.voipguard.imports.ImportJobParameters;
 import org.voipguard.imports.ImportProgressListener;
-import org.voipguard.imports.QuotedCsvRecordPolicy;
 import org.voipguard.imports.ImportedFiles;
 import org.voipguard.imports.RejectedLines;
 import org.voipguard.imports.RulesAtJobStartListener;
@@ -79,20 +75,7 @@ public class CdrImportJobConfiguration {
     @Bean
     @StepScope
     public FlatFileItemReader<CdrLine> cdrReader(@Value(FILE) String file) {
-        return new FlatFileItemReaderBuilder<CdrLine>()
-                .name("cdrReader")
-                .resource(new FileSystemResource(file))
-                .encoding(StandardCharsets.UTF_8.name())
-                .recordSeparatorPolicy(new QuotedCsvRecordPolicy())
-                .linesToSkip(1)
-                .skippedLinesCallback(header -> {
-                    if (!CdrLineParser.isHeader(header)) {
-                        throw new IllegalArgumentException("not a CDR file: the first line must be the header "
-                                + String.join(",", CdrLineParser.HEADER));
-                    }
-                })
-                .lineMapper((line, lineNumber) -> new CdrLine(lineNumber, line))
-                .build();
+        return CdrFiles.reader(Path.of(file));
     }
 
     @Bean

@@ -22,16 +22,23 @@ public class CdrsCommand implements TopLevelCommand {
 
     private final CdrImporter importer;
     private final ImportCommandSupport support;
+    private final CdrDryRun dryRun;
 
-    public CdrsCommand(CdrImporter importer, ImportCommandSupport support) {
+    public CdrsCommand(CdrImporter importer, ImportCommandSupport support, CdrDryRun dryRun) {
         this.importer = importer;
         this.support = support;
+        this.dryRun = dryRun;
     }
 
     @Command(name = "import", description = "Import CDR files or folders of them (a folder: its files in name order).")
     int importFiles(
             @Parameters(paramLabel = "PATH", arity = "1..*", description = "CDR CSV files or folders") List<Path> paths,
-            @Option(names = "--no-email", description = "store the alerts but do not send their emails now") boolean noEmail) {
+            @Option(names = "--no-email", description = "store the alerts but do not send their emails now") boolean noEmail,
+            @Option(names = "--dry-run", description = "print the alerts the import would raise; store and send nothing")
+            boolean dryRun) {
+        if (dryRun) {
+            return this.dryRun.run(spec.commandLine().getOut(), "cdrs import", paths);
+        }
         return support.importAll(spec.commandLine().getOut(), "cdrs import", paths, !noEmail, importer::importFile);
     }
 }

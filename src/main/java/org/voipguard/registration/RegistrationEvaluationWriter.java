@@ -1,37 +1,27 @@
 package org.voipguard.registration;
 
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.voipguard.numbers.NumberDirectory;
 import org.voipguard.numbers.NumberSettings;
 import org.voipguard.rules.AlertSink;
-import org.voipguard.rules.RaisedAlert;
 import org.voipguard.rules.RuleBook;
-import org.voipguard.rules.facts.RegistrationAttempt;
 
 /**
- * Evaluates policies P2 and P4 for a chunk of registrations, each number's events in time
- * order. An event's facts depend on what the events before it changed (a new address becomes
- * known, a lockdown warning starts its 24 hours), so the chunk is evaluated in rounds: the
- * first pending event of every number, then the second, and so on, one short-lived session a
- * round.
+ * Evaluates policies P2 and P4 for a chunk of registrations (in number and time order) with
+ * the numbers' state from the database, and writes back the alerts, the new state, the
+ * registered phones and each event's outcome in the chunk's transaction.
  */
 public class RegistrationEvaluationWriter implements ItemWriter<StoredRegistration> {
 
     private final NumberDirectory numbers;
     private final RegistrationStateStore store;
-    private final RuleBook rules;
+    private final RegistrationEvaluator evaluator;
     private final AlertSink alerts;
     private final long importId;
 
@@ -39,81 +29,21 @@ public class RegistrationEvaluationWriter implements ItemWriter<StoredRegistrati
             AlertSink alerts, long importId) {
         this.numbers = numbers;
         this.store = store;
-        this.rules = rules;
+        this.evaluator = new RegistrationEvaluator(rules);
         this.alerts = alerts;
         this.importId = importId;
     }
 
     @Override
     public void write(Chunk<? extends StoredRegistration> chunk) {
-        Map<String, Deque<StoredRegistration>> pending = byNumber(chunk.getItems());
-        Map<String, NumberSettings> settings = numbers.findAll(pending.keySet());
-        Map<String, NumberRegistrationState> states = store.load(pending.keySet());
-        Map<Long, RegistrationOutcome> outcomes = new HashMap<>();
-        List<StoredRegistration> accepted = new ArrayList<>();
-        List<RaisedAlert> raised = new ArrayList<>();
-        while (!pending.isEmpty()) {
-            List<StoredRegistration> round = nextRound(pending);
-            List<RegistrationAttempt> facts = round.stream()
-                    .map(event -> fact(event, settings.get(event.number()), states.get(event.number()))).toList();
-            List<RaisedAlert> roundAlerts = rules.evaluate(facts).alerts();
-            raised.addAll(roundAlerts);
-            Set<String> roundKeys = roundAlerts.stream().map(RaisedAlert::key).collect(Collectors.toSet());
-            for (int i = 0; i < round.size(); i++) {
-                StoredRegistration event = round.get(i);
-                RegistrationAttempt fact = facts.get(i);
-                RegistrationOutcome outcome = outcome(fact);
-                outcomes.put(event.id(), outcome);
-                NumberRegistrationState state = states.get(event.number());
-                if (outcome == RegistrationOutcome.ACCEPTED) {
-                    state.registered(event.sourceIp(), event.userAgent());
-                    accepted.add(event);
-                }
-                if (roundKeys.contains("LOCKDOWN_BLOCKED:" + event.eventKey())) {
-                    state.lockdownWarned(event.sourceIp(), event.time());
-                }
-            }
-        }
-        alerts.accept(raised, importId);
+        Set<String> chunkNumbers = new LinkedHashSet<>();
+        chunk.getItems().forEach(event -> chunkNumbers.add(event.number()));
+        Map<String, NumberSettings> settings = numbers.findAll(chunkNumbers);
+        Map<String, NumberRegistrationState> states = store.load(chunkNumbers);
+        RegistrationEvaluator.Result result = evaluator.evaluate(chunk.getItems(), settings, states);
+        alerts.accept(result.alerts(), importId);
         store.save(states, Instant.now());
-        store.updatePhones(accepted);
-        store.recordOutcomes(outcomes);
-    }
-
-    private static Map<String, Deque<StoredRegistration>> byNumber(List<? extends StoredRegistration> events) {
-        Map<String, Deque<StoredRegistration>> byNumber = new LinkedHashMap<>();
-        for (StoredRegistration event : events) {
-            byNumber.computeIfAbsent(event.number(), n -> new ArrayDeque<>()).add(event);
-        }
-        return byNumber;
-    }
-
-    private static List<StoredRegistration> nextRound(Map<String, Deque<StoredRegistration>> pending) {
-        List<StoredRegistration> round = new ArrayList<>();
-        var numbers = pending.entrySet().iterator();
-        while (numbers.hasNext()) {
-            Deque<StoredRegistration> events = numbers.next().getValue();
-            round.add(events.poll());
-            if (events.isEmpty()) {
-                numbers.remove();
-            }
-        }
-        return round;
-    }
-
-    private static RegistrationAttempt fact(StoredRegistration event, NumberSettings settings,
-            NumberRegistrationState state) {
-        return new RegistrationAttempt(event.eventKey(), event.number(), event.time().toString(), event.sourceIp(),
-                event.userAgent(), event.authResult().name(), settings.accessList().isEmpty(),
-                settings.accessList().permits(event.sourceIp()), state.isNewIp(event.sourceIp()),
-                state.isNewAgent(event.userAgent()), settings.ipAgentNotify().name(),
-                state.lockdownWarnedWithin24Hours(event.sourceIp(), event.time()));
-    }
-
-    private static RegistrationOutcome outcome(RegistrationAttempt fact) {
-        if (fact.isBlocked()) {
-            return RegistrationOutcome.BLOCKED;
-        }
-        return fact.isCorrectPassword() ? RegistrationOutcome.ACCEPTED : RegistrationOutcome.AUTH_FAILED;
+        store.updatePhones(result.accepted());
+        store.recordOutcomes(result.outcomes());
     }
 }

@@ -1,6 +1,5 @@
 package org.voipguard.registration;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import javax.sql.DataSource;
@@ -14,18 +13,14 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.batch.infrastructure.item.file.FlatFileItemReader;
-import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemReaderBuilder;
-import org.springframework.batch.infrastructure.item.file.separator.SimpleRecordSeparatorPolicy;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.voipguard.config.VoipGuardProperties;
 import org.voipguard.imports.FileImportReportTasklet;
 import org.voipguard.imports.ImportJobParameters;
 import org.voipguard.imports.ImportProgressListener;
-import org.voipguard.imports.QuotedCsvRecordPolicy;
 import org.voipguard.imports.ImportedFiles;
 import org.voipguard.imports.RejectedLines;
 import org.voipguard.imports.RulesAtJobStartListener;
@@ -76,16 +71,7 @@ public class RegistrationImportJobConfiguration {
     @Bean
     @StepScope
     public FlatFileItemReader<RegistrationLine> registrationReader(@Value(FILE) String file, @Value(FORMAT) String format) {
-        boolean header = LogFormat.fromOption(format).hasHeader();
-        return new FlatFileItemReaderBuilder<RegistrationLine>()
-                .name("registrationReader")
-                .resource(new FileSystemResource(file))
-                .encoding(StandardCharsets.UTF_8.name())
-                .recordSeparatorPolicy(header ? new QuotedCsvRecordPolicy() : new SimpleRecordSeparatorPolicy())
-                .linesToSkip(header ? 1 : 0)
-                .skippedLinesCallback(new RegistrationCsvLineParser()::validateHeader)
-                .lineMapper((line, lineNumber) -> new RegistrationLine(lineNumber, line))
-                .build();
+        return RegistrationFiles.reader(Path.of(file), LogFormat.fromOption(format));
     }
 
     @Bean

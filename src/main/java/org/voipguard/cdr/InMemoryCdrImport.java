@@ -1,0 +1,209 @@
+package org.voipguard.cdr;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.voipguard.billing.BillWarningWriter;
+import org.voipguard.billing.BillingMonths;
+import org.voipguard.billing.SpendLedger;
+import org.voipguard.billing.SpendLedger.NumberMonth;
+import org.voipguard.billing.SpendRow;
+import org.voipguard.imports.EvaluatedFile;
+import org.voipguard.imports.RejectedLines;
+import org.voipguard.numbers.NumberDirectory;
+import org.voipguard.numbers.NumberSettings;
+import org.voipguard.rules.RaisedAlert;
+import org.voipguard.rules.RuleBook;
+import org.voipguard.rules.facts.MonthlySpend;
+import org.voipguard.rules.facts.OutgoingCall;
+
+/**
+ * Evaluates CDR files as the import job does, but stores nothing: each line is parsed and
+ * priced by the job's own processor, the price limits (P1) are evaluated a chunk at a time,
+ * and once a file is read the bill warnings (P3) for every number-month it added spend to.
+ * Spend, warned multiples and call ids seen are kept in memory across the files of one run,
+ * starting from what {@link StoredState} says is stored already.
+ */
+public final class InMemoryCdrImport {
+
+    /** What the database holds before the run: nothing for a scenario, the real tables for a dry run. */
+    public interface StoredState {
+
+        /** The stored spend and warned multiple of these number-months; a month without spend is absent. */
+        Map<NumberMonth, SpendRow> spend(Collection<NumberMonth> numberMonths);
+
+        /** The months month-end has closed ({@code YYYY-MM}). */
+        Set<String> closedMonths();
+
+        /** Which of these call ids are stored already: their cost is in the stored spend. */
+        Set<String> storedCallIds(Collection<String> callIds);
+
+        /** Nothing stored; only these months are closed. */
+        static StoredState nothing(Set<String> closedMonths) {
+            Set<String> closed = Set.copyOf(closedMonths);
+            return new StoredState() {
+                @Override
+                public Map<NumberMonth, SpendRow> spend(Collection<NumberMonth> numberMonths) {
+                    return Map.of();
+                }
+
+                @Override
+                public Set<String> closedMonths() {
+                    return closed;
+                }
+
+                @Override
+                public Set<String> storedCallIds(Collection<String> callIds) {
+                    return Set.of();
+                }
+            };
+        }
+    }
+
+    private final CdrLineProcessor processor;
+    private final BillingMonths months;
+    private final NumberDirectory numbers;
+    private final RuleBook rules;
+    private final StoredState stored;
+    private final int chunkSize;
+    private final Set<String> closedMonths;
+    private final Set<String> callIdsSeen = new HashSet<>();
+    private final Map<NumberMonth, SpendRow> spend = new HashMap<>();
+
+    public InMemoryCdrImport(CdrLineProcessor processor, BillingMonths months, NumberDirectory numbers,
+            RuleBook rules, StoredState stored, int chunkSize) {
+        this.processor = processor;
+        this.months = months;
+        this.numbers = numbers;
+        this.rules = rules;
+        this.stored = stored;
+        this.chunkSize = chunkSize;
+        this.closedMonths = Set.copyOf(stored.closedMonths());
+    }
+
+    /** Starts a file; give it every line in order, then {@link FileRun#finish()}. */
+    public FileRun startFile(String source) {
+        return new FileRun(source);
+    }
+
+    /** One file being evaluated. */
+    public final class FileRun {
+
+        private final String source;
+        private final List<CdrOutcome.Call> chunk = new ArrayList<>();
+        private final List<RejectedLines.Rejection> rejected = new ArrayList<>();
+        private final List<RaisedAlert> alerts = new ArrayList<>();
+        private final Set<NumberMonth> touched = new LinkedHashSet<>();
+        private long lines;
+        private long evaluated;
+        private long duplicates;
+
+        private FileRun(String source) {
+            this.source = source;
+        }
+
+        public void accept(CdrLine line) {
+            CdrOutcome outcome = processor.process(line);
+            if (outcome == null) {
+                return;
+            }
+            lines++;
+            if (outcome instanceof CdrOutcome.Rejected r) {
+                rejected.add(new RejectedLines.Rejection(r.lineNumber(), r.field(), r.reason(), r.rawLine()));
+            } else if (outcome instanceof CdrOutcome.Call call) {
+                if (!callIdsSeen.add(call.record().callId())) {
+                    duplicates++;
+                    return;
+                }
+                chunk.add(call);
+                if (chunk.size() >= chunkSize) {
+                    writeChunk();
+                }
+            }
+        }
+
+        /** Evaluates what is left and the bill warnings of the file; returns what the file would raise. */
+        public EvaluatedFile finish() {
+            writeChunk();
+            evaluateBillWarnings();
+            return new EvaluatedFile(source, lines, evaluated, duplicates, rejected, alerts);
+        }
+
+        private void writeChunk() {
+            if (chunk.isEmpty()) {
+                return;
+            }
+            evaluated += chunk.size();
+            addCharges();
+            evaluatePriceLimits();
+            chunk.clear();
+        }
+
+        private void addCharges() {
+            Set<String> alreadyStored = stored.storedCallIds(chunk.stream().map(c -> c.record().callId()).toList());
+            Map<NumberMonth, BigDecimal> charges = new HashMap<>();
+            for (CdrOutcome.Call call : chunk) {
+                BigDecimal cost = call.costGbp();
+                if (cost.signum() > 0 && !alreadyStored.contains(call.record().callId())) {
+                    String month = months.of(call.record().startTime()).toString();
+                    charges.merge(new NumberMonth(call.record().number(), month), cost, BigDecimal::add);
+                }
+            }
+            loadStoredSpend(charges.keySet());
+            charges.forEach((numberMonth, cost) -> {
+                SpendRow before = spend.get(numberMonth);
+                spend.put(numberMonth, new SpendRow(numberMonth.number(), numberMonth.month(),
+                        before.spendGbp().add(cost), before.warnedMultiple()));
+                touched.add(numberMonth);
+            });
+        }
+
+        private void loadStoredSpend(Set<NumberMonth> numberMonths) {
+            List<NumberMonth> unknown = numberMonths.stream().filter(nm -> !spend.containsKey(nm)).toList();
+            if (unknown.isEmpty()) {
+                return;
+            }
+            Map<NumberMonth, SpendRow> rows = stored.spend(unknown);
+            for (NumberMonth nm : unknown) {
+                spend.put(nm, rows.getOrDefault(nm, new SpendRow(nm.number(), nm.month(), BigDecimal.ZERO, 0)));
+            }
+        }
+
+        private void evaluatePriceLimits() {
+            List<CdrOutcome.Call> outgoing = chunk.stream().filter(call -> call.priced() != null).toList();
+            if (outgoing.isEmpty()) {
+                return;
+            }
+            Map<String, NumberSettings> settings = numbers.findAll(outgoing.stream().map(c -> c.record().number()).toList());
+            List<OutgoingCall> facts = outgoing.stream()
+                    .map(call -> OutgoingCallFacts.of(call, settings.get(call.record().number()))).toList();
+            alerts.addAll(rules.evaluate(facts).alerts());
+        }
+
+        private void evaluateBillWarnings() {
+            if (touched.isEmpty()) {
+                return;
+            }
+            List<SpendRow> rows = touched.stream().sorted(java.util.Comparator.comparing(NumberMonth::number)
+                    .thenComparing(NumberMonth::month)).map(spend::get).toList();
+            Map<String, NumberSettings> settings = numbers.findAll(rows.stream().map(SpendRow::number).toList());
+            List<MonthlySpend> facts = BillWarningWriter.facts(rows, settings, closedMonths);
+            List<RaisedAlert> raised = rules.evaluate(facts).alerts();
+            alerts.addAll(raised);
+            for (SpendLedger.WarnedMultiple warned : BillWarningWriter.warnedMultiples(raised, facts)) {
+                NumberMonth nm = new NumberMonth(warned.number(), warned.month());
+                SpendRow row = spend.get(nm);
+                spend.put(nm, new SpendRow(row.number(), row.month(), row.spendGbp(),
+                        Math.max(row.warnedMultiple(), warned.multiple())));
+            }
+            touched.clear();
+        }
+    }
+}

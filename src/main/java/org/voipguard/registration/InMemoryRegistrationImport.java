@@ -1,0 +1,124 @@
+package org.voipguard.registration;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.voipguard.imports.EvaluatedFile;
+import org.voipguard.imports.RejectedLines;
+import org.voipguard.numbers.NumberDirectory;
+import org.voipguard.numbers.NumberSettings;
+import org.voipguard.rules.RaisedAlert;
+import org.voipguard.rules.RuleBook;
+
+/**
+ * Evaluates registration logs as the import job does, but stores nothing: lines are parsed by
+ * the job's own processor, a file's events are taken in number and time order, and policies P2
+ * and P4 are evaluated by the job's {@link RegistrationEvaluator} a chunk at a time. Each
+ * number's state (known addresses and User-Agents, lockdown warnings) is kept in memory across
+ * the files of one run, starting empty or from the database.
+ */
+public final class InMemoryRegistrationImport {
+
+    private final NumberDirectory numbers;
+    private final RegistrationEvaluator evaluator;
+    private final Function<Collection<String>, Map<String, NumberRegistrationState>> storedStates;
+    private final int chunkSize;
+    private final Map<String, NumberRegistrationState> states = new HashMap<>();
+    private final Set<String> eventKeysSeen = new HashSet<>();
+    private long nextEventId = 1;
+
+    private InMemoryRegistrationImport(NumberDirectory numbers, RuleBook rules,
+            Function<Collection<String>, Map<String, NumberRegistrationState>> storedStates, int chunkSize) {
+        this.numbers = numbers;
+        this.evaluator = new RegistrationEvaluator(rules);
+        this.storedStates = storedStates;
+        this.chunkSize = chunkSize;
+    }
+
+    /** Every number starts with nothing known: its first registration is new on both counts. */
+    public static InMemoryRegistrationImport fromNothing(NumberDirectory numbers, RuleBook rules, int chunkSize) {
+        return new InMemoryRegistrationImport(numbers, rules, InMemoryRegistrationImport::nothingKnown, chunkSize);
+    }
+
+    /** Every number starts from what the database knows; the database is only read. */
+    public static InMemoryRegistrationImport fromStored(RegistrationStateStore store, NumberDirectory numbers,
+            RuleBook rules, int chunkSize) {
+        return new InMemoryRegistrationImport(numbers, rules, store::load, chunkSize);
+    }
+
+    /** Starts a file; give it every line in order, then {@link FileRun#finish()}. */
+    public FileRun startFile(String source, LogFormat format) {
+        return new FileRun(source, format);
+    }
+
+    private static Map<String, NumberRegistrationState> nothingKnown(Collection<String> numbers) {
+        Map<String, NumberRegistrationState> empty = new HashMap<>();
+        numbers.forEach(n -> empty.put(n, new NumberRegistrationState(Set.of(), Set.of(), Map.of())));
+        return empty;
+    }
+
+    /** One file being evaluated. */
+    public final class FileRun {
+
+        private final String source;
+        private final RegistrationLineProcessor processor;
+        private final List<StoredRegistration> events = new ArrayList<>();
+        private final List<RejectedLines.Rejection> rejected = new ArrayList<>();
+        private long lines;
+        private long duplicates;
+
+        private FileRun(String source, LogFormat format) {
+            this.source = source;
+            this.processor = new RegistrationLineProcessor(format);
+        }
+
+        public void accept(RegistrationLine line) {
+            if (line.text().isBlank()) {
+                return;
+            }
+            lines++;
+            RegistrationLineOutcome outcome = processor.process(line);
+            if (outcome instanceof RegistrationLineOutcome.Rejected r) {
+                rejected.add(new RejectedLines.Rejection(r.lineNumber(), r.field(), r.reason(), r.rawLine()));
+            } else if (outcome instanceof RegistrationLineOutcome.Registration r) {
+                if (!eventKeysSeen.add(r.eventKey())) {
+                    duplicates++;
+                    return;
+                }
+                RegistrationRecord rec = r.record();
+                events.add(new StoredRegistration(nextEventId++, r.eventKey(), rec.time(), rec.number(), rec.sourceIp(),
+                        rec.sourcePort(), rec.transport(), rec.userAgent(), rec.authResult(), rec.expiresS()));
+            }
+        }
+
+        /** Evaluates the file's events in number and time order; returns what the file would raise. */
+        public EvaluatedFile finish() {
+            List<StoredRegistration> ordered = events.stream().sorted(Comparator.comparing(StoredRegistration::number)
+                    .thenComparing(StoredRegistration::time).thenComparingLong(StoredRegistration::id)).toList();
+            List<RaisedAlert> alerts = new ArrayList<>();
+            for (int from = 0; from < ordered.size(); from += chunkSize) {
+                alerts.addAll(evaluate(ordered.subList(from, Math.min(from + chunkSize, ordered.size()))));
+            }
+            return new EvaluatedFile(source, lines, events.size(), duplicates, rejected, alerts);
+        }
+
+        private List<RaisedAlert> evaluate(List<StoredRegistration> chunk) {
+            Set<String> chunkNumbers = new LinkedHashSet<>();
+            chunk.forEach(event -> chunkNumbers.add(event.number()));
+            List<String> unknown = chunkNumbers.stream().filter(n -> !states.containsKey(n)).toList();
+            if (!unknown.isEmpty()) {
+                states.putAll(storedStates.apply(unknown));
+            }
+            Map<String, NumberSettings> settings = numbers.findAll(chunkNumbers);
+            return evaluator.evaluate(chunk, settings, states).alerts();
+        }
+    }
+}
