@@ -12,6 +12,7 @@ import org.voipguard.cli.ExitCodes;
 import org.voipguard.config.VoipGuardProperties;
 import org.voipguard.rules.ActiveRuleBook;
 import org.voipguard.rules.RaisedAlert;
+import org.voipguard.rules.RuleRuntimeException;
 
 /**
  * What every {@code --dry-run} does around its in-memory evaluation: compile the rules, evaluate
@@ -94,7 +95,7 @@ public class DryRunSupport {
 
     private static String rootMessage(Throwable e) {
         Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
+        while (t.getCause() != null && t.getCause() != t && !(t instanceof RuleRuntimeException)) {
             t = t.getCause();
         }
         return t.getMessage() != null ? t.getMessage() : t.toString();

@@ -15,6 +15,7 @@ import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
+import org.voipguard.rules.RuleRuntimeException;
 
 /**
  * Starts a job for one input, restarting it where it stopped when an earlier run died half
@@ -74,7 +75,8 @@ public class JobRunner {
 
     private static String rootMessage(Throwable t) {
         Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root && !(root instanceof TooManyRejectedLinesException)) {
+        while (root.getCause() != null && root.getCause() != root && !(root instanceof TooManyRejectedLinesException)
+                && !(root instanceof RuleRuntimeException)) {
             root = root.getCause();
         }
         return root.getMessage() != null ? root.getMessage() : root.toString();

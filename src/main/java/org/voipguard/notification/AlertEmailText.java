@@ -60,7 +60,7 @@ final class AlertEmailText {
             case NEW_IP_AND_USER_AGENT:
                 return "VoIPGuard: new IP address and User-Agent registered on " + number;
             default:
-                return "VoIPGuard: " + type + " alert for " + number;
+                return "VoIPGuard: " + inWords(type) + " alert for " + number;
         }
     }
 
@@ -120,8 +120,14 @@ final class AlertEmailText {
                         have not been seen for this number before.
                         """;
             default:
-                return "VoIPGuard raised an alert of type " + type + " for your VoIP number " + number + ".\n";
+                return "VoIPGuard raised " + (alerts == 1 ? "a " + inWords(type) + " alert" : alerts + " " + inWords(type)
+                        + " alerts") + " for your VoIP number " + number + ".\n";
         }
+    }
+
+    /** An alert type an analyst's rule made up, in words: SATELLITE_CALL is "satellite call". */
+    private static String inWords(String type) {
+        return type.replace('_', ' ').toLowerCase(Locale.ROOT).strip();
     }
 
     private static String advice(String type) {

@@ -1,6 +1,5 @@
 package org.voipguard.numbers;
 
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -63,29 +62,17 @@ public class JdbcNumberDirectory implements NumberDirectory {
 
     /** The settings of a number that was never imported. */
     public NumberSettings defaultsFor(String number) {
-        return new NumberSettings(number, "", null, null, defaults.nationalLimitPpm(),
-                defaults.internationalLimitPpm(), IpAccessList.empty(), defaults.ipAgentNotify(),
-                defaults.billWarningLevelGbp(), false);
+        return EffectiveSettings.defaults(number, defaults);
     }
 
     private NumberSettings fromRow(ResultSet rs) throws SQLException {
         String number = rs.getString("number");
-        BigDecimal customerLevel = rs.getBigDecimal("bill_warning_level_gbp");
-        BigDecimal autoLevel = rs.getBigDecimal("auto_warning_level_gbp");
-        BigDecimal level = customerLevel != null ? customerLevel
-                : autoLevel != null ? autoLevel : defaults.billWarningLevelGbp();
         String notify = rs.getString("ip_agent_notify");
-        return new NumberSettings(number, rs.getString("login"), rs.getString("number_email"),
-                rs.getString("login_email"),
-                orDefault(rs.getBigDecimal("national_limit_ppm"), defaults.nationalLimitPpm()),
-                orDefault(rs.getBigDecimal("international_limit_ppm"), defaults.internationalLimitPpm()),
-                accessList(number, rs.getString("ip_access_list")),
-                notify != null ? NotifyMode.valueOf(notify) : defaults.ipAgentNotify(),
-                level, customerLevel != null);
-    }
-
-    private static BigDecimal orDefault(BigDecimal value, BigDecimal fallback) {
-        return value != null ? value : fallback;
+        return EffectiveSettings.of(number, rs.getString("login"), rs.getString("number_email"),
+                rs.getString("login_email"), rs.getBigDecimal("national_limit_ppm"),
+                rs.getBigDecimal("international_limit_ppm"), accessList(number, rs.getString("ip_access_list")),
+                notify != null ? NotifyMode.valueOf(notify) : null, rs.getBigDecimal("bill_warning_level_gbp"),
+                rs.getBigDecimal("auto_warning_level_gbp"), defaults);
     }
 
     private static IpAccessList accessList(String number, String text) {

@@ -37,6 +37,7 @@ public class RuleBookLoader {
     private static final Pattern MVEL_NOISE = Pattern.compile("\\[Near : \\{.*?}]\\s*\\^?|\\[Line: \\d+, Column: \\d+]");
     private static final Pattern RULE_IN_WARNING = Pattern.compile("in rule '([^']*)'");
     private static final Pattern QUOTED = Pattern.compile("'([^']+)'");
+    private static final Pattern STR_OPERATOR = Pattern.compile("\\bstr\\s*\\[");
 
     private final Map<String, RuleBook> cache = new ConcurrentHashMap<>();
 
@@ -99,11 +100,35 @@ public class RuleBookLoader {
             }
         }
         dropFollowOnErrors(problems);
+        problems.addAll(knownPitfalls(sources));
         Set<Location> warned = new HashSet<>();
         for (String warning : captured.warnings()) {
             problems.add(deprecationWarning(warning, sources, warned));
         }
         return new Build(kieServices, releaseId, problems);
+    }
+
+    /**
+     * Constructs that compile but fail at run time in this version of the engine. The
+     * {@code str[...]} operators throw {@code NoSuchMethodError} once a condition has been
+     * evaluated often enough to be compiled to bytecode (20 times): an import would stop half way.
+     */
+    private static List<RuleProblem> knownPitfalls(RuleSources sources) {
+        List<RuleProblem> problems = new ArrayList<>();
+        for (String file : sources.files().keySet()) {
+            List<String> lines = sources.lines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                String code = lines.get(i).replaceFirst("//.*", "");
+                Matcher operator = STR_OPERATOR.matcher(code);
+                if (operator.find()) {
+                    problems.add(new RuleProblem(sources.displayPath(file), i + 1, operator.start() + 1,
+                            RuleProblem.Severity.ERROR, "the str[...] operator fails at run time in this rule engine "
+                            + "(after 20 evaluations); write dialledE164.startsWith(\"+881\") instead of "
+                            + "dialledE164 str[startsWith] \"+881\" (endsWith likewise)"));
+                }
+            }
+        }
+        return problems;
     }
 
     /** A file that does not parse also reports a "null package"; the parse error says it all. */

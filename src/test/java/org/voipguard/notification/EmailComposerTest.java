@@ -150,8 +150,10 @@ class EmailComposerTest {
 
         Map<String, Object> email = emailOf("NIGHT:c-9");
         assertThat(email.get("ALERT_TYPE")).isEqualTo("NIGHT_CALLS");
-        assertThat(email.get("SUBJECT")).isEqualTo("VoIPGuard: NIGHT_CALLS alert for " + ALICE);
-        assertThat(email.get("BODY").toString()).contains("Call reference", "c-9");
+        assertThat(email.get("SUBJECT")).isEqualTo("VoIPGuard: night calls alert for " + ALICE);
+        assertThat(email.get("BODY").toString())
+                .contains("VoIPGuard raised a night calls alert for your VoIP number " + ALICE + ".")
+                .contains("Call reference", "c-9");
     }
 
     private Map<String, Object> emailOf(String alertKey) {

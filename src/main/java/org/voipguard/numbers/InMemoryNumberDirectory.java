@@ -1,0 +1,31 @@
+package org.voipguard.numbers;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.voipguard.config.VoipGuardProperties.PolicyDefaults;
+
+/** A number directory held in memory (a rule scenario's numbers); any other number has the defaults. */
+public final class InMemoryNumberDirectory implements NumberDirectory {
+
+    private final Map<String, NumberSettings> settings = new LinkedHashMap<>();
+    private final PolicyDefaults defaults;
+
+    public InMemoryNumberDirectory(Collection<NumberSettings> numbers, PolicyDefaults defaults) {
+        numbers.forEach(n -> settings.put(n.number(), n));
+        this.defaults = defaults;
+    }
+
+    @Override
+    public NumberSettings find(String number) {
+        return settings.getOrDefault(number, EffectiveSettings.defaults(number, defaults));
+    }
+
+    @Override
+    public Map<String, NumberSettings> findAll(Collection<String> numbers) {
+        Map<String, NumberSettings> found = new LinkedHashMap<>();
+        numbers.forEach(n -> found.put(n, find(n)));
+        return found;
+    }
+}

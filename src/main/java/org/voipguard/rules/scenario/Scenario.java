@@ -1,0 +1,51 @@
+package org.voipguard.rules.scenario;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import org.voipguard.numbers.NumberSettings;
+
+/**
+ * One scenario of a file in {@code rules/tests/}: the numbers and the closed months it starts
+ * from, what happened before (its alerts are not checked), the CDR and registration rows to
+ * evaluate, and the alerts expected from them (none when the list is empty).
+ */
+public record Scenario(
+        Path file,
+        int line,
+        String name,
+        List<NumberSettings> numbers,
+        Set<String> closedMonths,
+        Rows before,
+        Rows rows,
+        List<ExpectedAlert> expected) {
+
+    public Scenario {
+        numbers = List.copyOf(numbers);
+        closedMonths = Set.copyOf(closedMonths);
+        expected = List.copyOf(expected);
+    }
+
+    /** Where the scenario is, for messages: {@code rules/tests/lockdown.yaml:12}. */
+    public String location() {
+        return file + ":" + line;
+    }
+
+    /** CDR rows and registration rows in the canonical CSV columns. */
+    public record Rows(List<Row> cdrs, List<Row> registrations) {
+
+        public Rows {
+            cdrs = List.copyOf(cdrs);
+            registrations = List.copyOf(registrations);
+        }
+
+        static Rows none() {
+            return new Rows(List.of(), List.of());
+        }
+    }
+
+    /** One input row and the line of the scenario file it is on. */
+    public record Row(int line, String text) {
+    }
+}
