@@ -1,0 +1,115 @@
+package org.voipguard.rules.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.voipguard.cli.CommandLineLauncher;
+import org.voipguard.cli.ExitCodes;
+
+/** {@code rules check} and {@code rules test} as an analyst runs them, in the small context without a database. */
+class RulesCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @Test
+    void theRulesCommandsStartWithoutADatabase() {
+        try (var context = new SpringApplication(RulesToolApplication.class).run()) {
+            assertThat(context.getBeanNamesForType(DataSource.class)).isEmpty();
+            assertThat(context.getBean(RulesCommand.class)).isNotNull();
+        }
+    }
+
+    @Test
+    void checkingTheShippedRulesPrintsOneSummaryLine() {
+        int exit = run("rules", "check", "rules");
+
+        assertThat(exit).isEqualTo(ExitCodes.DONE);
+        assertThat(out.toString().strip())
+                .matches("rules check: 5 files, \\d+ rules, no errors \\(version [0-9a-f]{12}, \\d+ ms\\)");
+    }
+
+    @Test
+    void aBrokenRuleFileFailsTheCheckWithItsFileAndLine() throws IOException {
+        Path rules = copyOfShippedRules();
+        Files.writeString(rules.resolve("price-limits.drl"),
+                Files.readString(rules.resolve("price-limits.drl")).replace("pricePpm > nationalLimitPpm )", "pricePpm > nationalLimitPpm ))"));
+
+        int exit = run("rules", "check", rules.toString());
+
+        assertThat(exit).isEqualTo(ExitCodes.FAILED);
+        assertThat(out.toString()).startsWith(rules.resolve("price-limits.drl") + ":17:")
+                .contains(": error: ")
+                .containsPattern("rules check: 5 files, \\d+ errors? \\(version");
+    }
+
+    @Test
+    void theShippedScenariosPass() {
+        int exit = run("rules", "test", "rules");
+
+        assertThat(exit).isEqualTo(ExitCodes.DONE);
+        assertThat(out.toString())
+                .contains("PASS  rules/tests/satellite-calls.yaml:3: A satellite call is reported even when the price limits allow it")
+                .doesNotContain("FAIL")
+                .containsPattern("rules test: \\d+ scenarios in 5 files, \\d+ passed, 0 failed \\(rules [0-9a-f]{12}, \\d+ ms\\)");
+    }
+
+    @Test
+    void aRuleChangeThatBreaksAScenarioFailsTheTestAndShowsTheDifference() throws IOException {
+        Path rules = copyOfShippedRules();
+        Files.delete(rules.resolve("satellite-calls.drl"));
+
+        int exit = run("rules", "test", rules.toString());
+
+        assertThat(exit).isEqualTo(ExitCodes.FAILED);
+        assertThat(out.toString())
+                .contains("FAIL  " + rules.resolve("tests/satellite-calls.yaml") + ":3: A satellite call is reported")
+                .contains("      expected but not raised: SATELLITE_CALL +441632960001 (rule \"Call to a satellite network number\")")
+                .containsPattern("\\d+ passed, 2 failed");
+    }
+
+    @Test
+    void noScenariosIsAFailureNotASilentPass() throws IOException {
+        Path rules = copyOfShippedRules();
+        try (var tests = Files.list(rules.resolve("tests"))) {
+            for (Path test : tests.toList()) {
+                Files.delete(test);
+            }
+        }
+
+        assertThat(run("rules", "test", rules.toString())).isEqualTo(ExitCodes.FAILED);
+        assertThat(out.toString()).contains("no scenario files");
+    }
+
+    private int run(String... args) {
+        return CommandLineLauncher.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    private Path copyOfShippedRules() throws IOException {
+        Path rules = Files.createDirectories(dir.resolve("rules/tests"));
+        try (var shipped = Files.list(Path.of("rules"))) {
+            for (Path file : shipped.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, rules.getParent().resolve(file.getFileName()));
+            }
+        }
+        try (var tests = Files.list(Path.of("rules", "tests"))) {
+            for (Path file : tests.toList()) {
+                Files.copy(file, rules.resolve(file.getFileName()));
+            }
+        }
+        return rules.getParent();
+    }
+}
