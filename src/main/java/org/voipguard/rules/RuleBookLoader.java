@@ -18,6 +18,7 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.runtime.KieContainer;
 import org.springframework.stereotype.Component;
 import org.voipguard.rules.RuleSources.Location;
 
@@ -62,10 +63,13 @@ public class RuleBookLoader {
         List<RuleProblem> problems = new ArrayList<>(build.problems());
         int rules = 0;
         if (!build.hasErrors()) {
-            KieBase kieBase = build.kieBase();
+            KieContainer container = build.container();
+            KieBase kieBase = container.getKieBase();
             rules = PolicyCoverage.ruleCount(kieBase);
             problems.addAll(PolicyCoverage.gaps(kieBase, sources));
+            container.dispose();
         }
+        build.forget(); // a check is not kept: "rules check --watch" compiles again at every save
         return new RuleCheck(directory, List.copyOf(sources.files().keySet()), rules, sources.version(), problems,
                 elapsed(started));
     }
@@ -77,7 +81,7 @@ public class RuleBookLoader {
             throw new RuleCompilationException("rules in " + sources.directory() + " do not compile",
                     build.problems().stream().filter(p -> p.severity() == RuleProblem.Severity.ERROR).toList());
         }
-        KieBase kieBase = build.kieBase();
+        KieBase kieBase = build.container().getKieBase();
         List<RuleProblem> gaps = PolicyCoverage.gaps(kieBase, sources);
         if (!gaps.isEmpty()) {
             throw new RuleCompilationException("rules in " + sources.directory() + " leave a policy without a rule", gaps);
@@ -185,8 +189,12 @@ public class RuleBookLoader {
             return problems.stream().anyMatch(p -> p.severity() == RuleProblem.Severity.ERROR);
         }
 
-        KieBase kieBase() {
-            return kieServices.newKieContainer(releaseId).getKieBase();
+        KieContainer container() {
+            return kieServices.newKieContainer(releaseId);
+        }
+
+        void forget() {
+            kieServices.getRepository().removeKieModule(releaseId);
         }
     }
 }

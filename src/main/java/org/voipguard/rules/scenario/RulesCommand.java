@@ -1,6 +1,11 @@
 package org.voipguard.rules.scenario;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +32,9 @@ import picocli.CommandLine.Spec;
         description = "Check that the rule files compile, and run the analysts' scenario tests against them.")
 public class RulesCommand implements TopLevelCommand {
 
+    /** Editors write a file in several steps; the check waits for them to settle. */
+    private static final long WATCH_SETTLE_MILLIS = 200;
+
     @Spec
     private CommandSpec spec;
 
@@ -43,9 +51,25 @@ public class RulesCommand implements TopLevelCommand {
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = "Compile every .drl file of DIR and print each error and warning as file:line:column: message.")
     int check(@Parameters(paramLabel = "DIR", arity = "0..1",
-            description = "the rules directory (default: voipguard.rules-dir)") Path dir) {
+                    description = "the rules directory (default: voipguard.rules-dir)") Path dir,
+            @Option(names = "--watch", description = "keep running and check again whenever a .drl file of DIR "
+                    + "changes (a check then takes well under a second); stop with Ctrl-C") boolean watch) {
+        Path rulesDir = dir == null ? properties.rulesDir() : dir;
+        int exit = printCheck(rulesDir);
+        if (!watch) {
+            return exit;
+        }
+        try {
+            watch(rulesDir);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return ExitCodes.DONE;
+    }
+
+    private int printCheck(Path rulesDir) {
         PrintWriter out = spec.commandLine().getOut();
-        RuleCheck check = loader.check(dir == null ? properties.rulesDir() : dir);
+        RuleCheck check = loader.check(rulesDir);
         check.problems().forEach(out::println);
         int errors = check.errors().size();
         int warnings = check.problems().size() - errors;
@@ -58,6 +82,35 @@ public class RulesCommand implements TopLevelCommand {
         out.printf("rules check: %s, %s, no errors%s (version %s, %d ms)%n", plural(check.files().size(), "file"),
                 plural(check.rules(), "rule"), warningCount, check.version(), check.took().toMillis());
         return ExitCodes.DONE;
+    }
+
+    /** Checks again after each change to a rule file; an editor's burst of events counts once. */
+    private void watch(Path rulesDir) throws InterruptedException {
+        try (WatchService watcher = rulesDir.getFileSystem().newWatchService()) {
+            rulesDir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                    StandardWatchEventKinds.ENTRY_DELETE);
+            spec.commandLine().getOut().println("rules check: watching " + rulesDir + " (Ctrl-C to stop)");
+            while (true) {
+                WatchKey key = watcher.take();
+                boolean ruleFileChanged = touchesRuleFile(key);
+                key.reset();
+                Thread.sleep(WATCH_SETTLE_MILLIS);
+                for (WatchKey more = watcher.poll(); more != null; more = watcher.poll()) {
+                    ruleFileChanged |= touchesRuleFile(more);
+                    more.reset();
+                }
+                if (ruleFileChanged) {
+                    printCheck(rulesDir);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot watch " + rulesDir, e);
+        }
+    }
+
+    private static boolean touchesRuleFile(WatchKey key) {
+        return key.pollEvents().stream().anyMatch(event -> event.kind() == StandardWatchEventKinds.OVERFLOW
+                || event.context().toString().endsWith(".drl"));
     }
 
     @Command(name = "test", mixinStandardHelpOptions = true,

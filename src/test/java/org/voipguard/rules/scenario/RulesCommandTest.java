@@ -1,12 +1,14 @@
 package org.voipguard.rules.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
@@ -54,6 +56,24 @@ class RulesCommandTest {
         assertThat(out.toString()).startsWith(rules.resolve("price-limits.drl") + ":17:")
                 .contains(": error: ")
                 .containsPattern("rules check: 5 files, \\d+ errors? \\(version");
+    }
+
+    @Test
+    void watchingChecksAgainWhenARuleFileChanges() throws Exception {
+        Path rules = copyOfShippedRules();
+        Thread watcher = new Thread(() -> run("rules", "check", "--watch", rules.toString()));
+        watcher.start();
+        try {
+            await().atMost(Duration.ofMinutes(2)).until(() -> out.toString().contains("watching"));
+            Files.writeString(rules.resolve("price-limits.drl"), "rule \"Half written\" when");
+
+            await().atMost(Duration.ofMinutes(2)).until(() -> out.toString().contains(": error: "));
+        } finally {
+            watcher.interrupt();
+            watcher.join(Duration.ofMinutes(1).toMillis());
+        }
+        assertThat(out.toString()).containsPattern("rules check: 5 files, \\d+ rules, no errors")
+                .contains(rules.resolve("price-limits.drl") + ":1:");
     }
 
     @Test
