@@ -50,10 +50,8 @@ public class MonthEndBillWriter implements ItemWriter<NumberBill> {
             return;
         }
         Map<String, NumberSettings> settings = numbers.findAll(fresh.stream().map(NumberBill::number).toList());
-        List<MonthEndBill> facts = fresh.stream().map(bill -> new MonthEndBill(bill.number(), month, bill.billGbp(),
-                defaults.billWarningLevelGbp(), defaults.warningLevelFactor(),
-                settings.get(bill.number()).warningLevelSetByCustomer())).toList();
-        Set<String> changed = setsLevels ? bills.setAutoLevels(newAutoLevels(facts)) : Set.of();
+        List<MonthEndBill> facts = facts(fresh, settings, month, defaults);
+        Set<String> changed = setsLevels ? bills.setAutoLevels(newAutoLevels(rules, facts)) : Set.of();
         List<MonthlyBills.Bill> recorded = new ArrayList<>(facts.size());
         for (MonthEndBill fact : facts) {
             BigDecimal previous = settings.get(fact.getNumber()).billWarningLevelGbp();
@@ -68,7 +66,16 @@ public class MonthEndBillWriter implements ItemWriter<NumberBill> {
         return items.stream().filter(item -> !billed.contains(item.number())).map(NumberBill.class::cast).toList();
     }
 
-    private Map<String, BigDecimal> newAutoLevels(List<MonthEndBill> facts) {
+    /** The P5 facts of a month's bills, each with whether the number's level is the customer's own. */
+    public static List<MonthEndBill> facts(List<NumberBill> bills, Map<String, NumberSettings> settings, String month,
+            PolicyDefaults defaults) {
+        return bills.stream().map(bill -> new MonthEndBill(bill.number(), month, bill.billGbp(),
+                defaults.billWarningLevelGbp(), defaults.warningLevelFactor(),
+                settings.get(bill.number()).warningLevelSetByCustomer())).toList();
+    }
+
+    /** The automatic warning levels the rules set, by number; a customer's own level is never among them. */
+    public static Map<String, BigDecimal> newAutoLevels(RuleBook rules, List<MonthEndBill> facts) {
         rules.evaluate(facts);
         Map<String, BigDecimal> levels = new LinkedHashMap<>();
         for (MonthEndBill fact : facts) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.voipguard.billing.BillWarningWriter;
 import org.voipguard.billing.BillingMonths;
@@ -85,7 +86,23 @@ public final class InMemoryCdrImport {
         this.rules = rules;
         this.stored = stored;
         this.chunkSize = chunkSize;
-        this.closedMonths = Set.copyOf(stored.closedMonths());
+        this.closedMonths = new HashSet<>(stored.closedMonths());
+    }
+
+    /** Each number's spend in a month so far, stored and evaluated: what month end would bill. */
+    public Map<String, BigDecimal> spendIn(String month) {
+        Map<String, BigDecimal> bills = new TreeMap<>();
+        spend.forEach((nm, row) -> {
+            if (nm.month().equals(month)) {
+                bills.put(nm.number(), row.spendGbp());
+            }
+        });
+        return bills;
+    }
+
+    /** Month end closed the month: its spend from now on is late charges, which warn nobody. */
+    public void closeMonth(String month) {
+        closedMonths.add(month);
     }
 
     /** Starts a file; give it every line in order, then {@link FileRun#finish()}. */

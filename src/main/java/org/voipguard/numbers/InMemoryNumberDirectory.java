@@ -1,5 +1,6 @@
 package org.voipguard.numbers;
 
+import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,6 +16,20 @@ public final class InMemoryNumberDirectory implements NumberDirectory {
     public InMemoryNumberDirectory(Collection<NumberSettings> numbers, PolicyDefaults defaults) {
         numbers.forEach(n -> settings.put(n.number(), n));
         this.defaults = defaults;
+    }
+
+    /** What month end does to a number whose level is automatic: the bill warning level changes. */
+    public void setAutoWarningLevel(String number, BigDecimal levelGbp) {
+        NumberSettings s = find(number);
+        if (!s.warningLevelSetByCustomer()) {
+            settings.put(number, new NumberSettings(s.number(), s.login(), s.numberEmail(), s.loginEmail(),
+                    s.nationalLimitPpm(), s.internationalLimitPpm(), s.accessList(), s.ipAgentNotify(), levelGbp, false));
+        }
+    }
+
+    /** The numbers given, as a scenario lists them. */
+    public java.util.Set<String> numbers() {
+        return java.util.Set.copyOf(settings.keySet());
     }
 
     @Override

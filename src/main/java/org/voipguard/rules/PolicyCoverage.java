@@ -11,6 +11,7 @@ import org.drools.base.rule.RuleConditionElement;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.voipguard.rules.facts.MonthEndBill;
 import org.voipguard.rules.facts.MonthlySpend;
 import org.voipguard.rules.facts.OutgoingCall;
 import org.voipguard.rules.facts.RegistrationAttempt;
@@ -26,7 +27,8 @@ final class PolicyCoverage {
         PRICE_LIMITS(OutgoingCall.class, "policy P1 (call price limits)", "price-limits.drl"),
         REGISTRATIONS(RegistrationAttempt.class,
                 "policies P2 (IP access list lockdown) and P4 (new IP / User-Agent)", "lockdown.drl and ip-agent.drl"),
-        BILL_WARNINGS(MonthlySpend.class, "policy P3 (bill warnings)", "bill-warnings.drl");
+        BILL_WARNINGS(MonthlySpend.class, "policy P3 (bill warnings)", "bill-warnings.drl"),
+        MONTH_END(MonthEndBill.class, "policy P5 (month end: automatic bill warning levels)", "month-end.drl");
 
         private final Class<?> factType;
         private final String description;
@@ -49,7 +51,7 @@ final class PolicyCoverage {
                 .filter(policy -> !matched.contains(policy.factType))
                 .map(policy -> new RuleProblem(sources.directory().toString(), 0, 0, RuleProblem.Severity.ERROR,
                         "no rule matches " + policy.factType.getSimpleName() + " facts, so " + policy.description
-                                + " would never raise an alert (the shipped rules for it are in "
+                                + " would never act (the shipped rules for it are in "
                                 + policy.shippedFiles + ")"))
                 .toList();
     }

@@ -30,8 +30,8 @@ class RuleCheckTest {
 
         assertThat(check.problems()).isEmpty();
         assertThat(check.files()).contains("price-limits.drl", "bill-warnings.drl", "lockdown.drl", "ip-agent.drl",
-                "satellite-calls.drl");
-        assertThat(check.rules()).isGreaterThanOrEqualTo(9);
+                "satellite-calls.drl", "month-end.drl");
+        assertThat(check.rules()).isGreaterThanOrEqualTo(11);
         assertThat(check.version()).isEqualTo(PolicyRules.shipped().version());
     }
 
@@ -122,6 +122,7 @@ class RuleCheckTest {
     void aDirectoryWithoutRulesForAPolicyIsAnErrorNamingThePolicy() throws IOException {
         Files.copy(Path.of("rules", "price-limits.drl"), rules.resolve("price-limits.drl"));
         Files.copy(Path.of("rules", "bill-warnings.drl"), rules.resolve("bill-warnings.drl"));
+        Files.copy(Path.of("rules", "month-end.drl"), rules.resolve("month-end.drl"));
 
         RuleCheck check = new RuleBookLoader().check(rules);
 

@@ -8,8 +8,8 @@ import org.voipguard.numbers.NumberSettings;
 
 /**
  * One scenario of a file in {@code rules/tests/}: the numbers and the closed months it starts
- * from, what happened before (its alerts are not checked), the CDR and registration rows to
- * evaluate, and the alerts expected from them (none when the list is empty).
+ * from, what happened before (rows and a month end; their alerts are not checked), the CDR and
+ * registration rows to evaluate, and the alerts expected from them (none when the list is empty).
  */
 public record Scenario(
         Path file,
@@ -32,8 +32,11 @@ public record Scenario(
         return file + ":" + line;
     }
 
-    /** CDR rows and registration rows in the canonical CSV columns. */
-    public record Rows(List<Row> cdrs, List<Row> registrations) {
+    /**
+     * CDR rows and registration rows in the canonical CSV columns, and the month that month
+     * end closes after them ({@code YYYY-MM}, or null when none does).
+     */
+    public record Rows(List<Row> cdrs, List<Row> registrations, String monthEnd) {
 
         public Rows {
             cdrs = List.copyOf(cdrs);
@@ -41,7 +44,7 @@ public record Scenario(
         }
 
         static Rows none() {
-            return new Rows(List.of(), List.of());
+            return new Rows(List.of(), List.of(), null);
         }
     }
 

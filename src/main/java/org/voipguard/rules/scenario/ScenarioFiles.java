@@ -55,7 +55,8 @@ public final class ScenarioFiles {
     private static final String EXPECT = "expect";
     private static final List<String> SCENARIO_KEYS =
             List.of(SCENARIO, NUMBERS, CLOSED_MONTHS, BEFORE, CDRS, REGISTRATIONS, EXPECT);
-    private static final List<String> BEFORE_KEYS = List.of(CDRS, REGISTRATIONS);
+    private static final String MONTH_END = "month_end";
+    private static final List<String> BEFORE_KEYS = List.of(CDRS, REGISTRATIONS, MONTH_END);
     private static final List<String> ALERT_KEYS = List.of("type", "number", "rule");
     private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
 
@@ -130,14 +131,22 @@ public final class ScenarioFiles {
                     fields.containsKey(NUMBERS) ? numbers(fields.get(NUMBERS)) : List.of(),
                     fields.containsKey(CLOSED_MONTHS) ? months(fields.get(CLOSED_MONTHS)) : Set.of(),
                     before,
-                    new Scenario.Rows(rows(fields.get(CDRS), CDR_HEADER), rows(fields.get(REGISTRATIONS), REGISTRATION_HEADER)),
+                    new Scenario.Rows(rows(fields.get(CDRS), CDR_HEADER),
+                            rows(fields.get(REGISTRATIONS), REGISTRATION_HEADER), null),
                     expected(fields.get(EXPECT)));
         }
 
         private Scenario.Rows before(Node node) {
             Map<String, Node> fields = mapping(node, BEFORE_KEYS, "\"before\"");
+            String monthEnd = null;
+            if (fields.containsKey(MONTH_END)) {
+                monthEnd = scalar(fields.get(MONTH_END), MONTH_END).strip();
+                if (!MONTH.matcher(monthEnd).matches()) {
+                    throw error(fields.get(MONTH_END), "month_end: \"" + monthEnd + "\" is not a month like 2026-10");
+                }
+            }
             return new Scenario.Rows(rows(fields.get(CDRS), CDR_HEADER),
-                    rows(fields.get(REGISTRATIONS), REGISTRATION_HEADER));
+                    rows(fields.get(REGISTRATIONS), REGISTRATION_HEADER), monthEnd);
         }
 
         private List<NumberSettings> numbers(Node node) {

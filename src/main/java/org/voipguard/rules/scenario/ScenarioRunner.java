@@ -1,12 +1,16 @@
 package org.voipguard.rules.scenario;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.stereotype.Component;
 import org.voipguard.billing.BillingMonths;
 import org.voipguard.billing.CallPricer;
+import org.voipguard.billing.MonthEndBillWriter;
+import org.voipguard.billing.NumberBill;
 import org.voipguard.cdr.CdrLine;
 import org.voipguard.cdr.CdrLineProcessor;
 import org.voipguard.cdr.InMemoryCdrImport;
@@ -19,12 +23,14 @@ import org.voipguard.registration.LogFormat;
 import org.voipguard.registration.RegistrationLine;
 import org.voipguard.rules.RaisedAlert;
 import org.voipguard.rules.RuleBook;
+import org.voipguard.rules.facts.MonthEndBill;
 
 /**
  * Runs a scenario against a rule book the way the imports would run its rows, with every
  * table in memory: the CDRs are parsed, priced with the configured tariff and evaluated for
  * price limits (P1) and bill warnings (P3); the registrations for lockdown (P2) and new IP /
- * User-Agent (P4). Nothing touches the database.
+ * User-Agent (P4); a month end in "before" sets the automatic warning levels (P5) and closes
+ * the month. Nothing touches the database.
  */
 @Component
 public class ScenarioRunner {
@@ -47,6 +53,9 @@ public class ScenarioRunner {
                 InMemoryRegistrationImport.fromNothing(numbers, rules, properties.chunkSize());
         try {
             evaluate(cdrs, registrations, scenario.before(), "before");
+            if (scenario.before().monthEnd() != null) {
+                closeMonth(scenario.before().monthEnd(), rules, numbers, cdrs);
+            }
             List<RaisedAlert> raised = evaluate(cdrs, registrations, scenario.rows(), "");
             return ScenarioResult.compare(scenario, raised);
         } catch (BadRow e) {
@@ -72,6 +81,21 @@ public class ScenarioRunner {
             raised.addAll(checked(run.finish(), byLine, prefixed(part, "registrations")));
         }
         return raised;
+    }
+
+    /**
+     * Month end as the month-end job does it: every number is billed its spend of the month (a
+     * listed number without spend is billed nothing), the rules set the automatic warning
+     * levels, and the month is closed.
+     */
+    private void closeMonth(String month, RuleBook rules, InMemoryNumberDirectory numbers, InMemoryCdrImport cdrs) {
+        Map<String, BigDecimal> spend = new TreeMap<>(cdrs.spendIn(month));
+        numbers.numbers().forEach(number -> spend.putIfAbsent(number, BigDecimal.ZERO));
+        List<NumberBill> bills = spend.entrySet().stream().map(e -> new NumberBill(e.getKey(), e.getValue())).toList();
+        List<MonthEndBill> facts = MonthEndBillWriter.facts(bills, numbers.findAll(spend.keySet()), month,
+                properties.defaults());
+        MonthEndBillWriter.newAutoLevels(rules, facts).forEach(numbers::setAutoWarningLevel);
+        cdrs.closeMonth(month);
     }
 
     private static Map<Long, Scenario.Row> numbered(List<Scenario.Row> rows) {

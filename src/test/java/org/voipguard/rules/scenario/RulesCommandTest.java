@@ -41,7 +41,7 @@ class RulesCommandTest {
 
         assertThat(exit).isEqualTo(ExitCodes.DONE);
         assertThat(out.toString().strip())
-                .matches("rules check: 5 files, \\d+ rules, no errors \\(version [0-9a-f]{12}, \\d+ ms\\)");
+                .matches("rules check: 6 files, \\d+ rules, no errors \\(version [0-9a-f]{12}, \\d+ ms\\)");
     }
 
     @Test
@@ -55,7 +55,7 @@ class RulesCommandTest {
         assertThat(exit).isEqualTo(ExitCodes.FAILED);
         assertThat(out.toString()).startsWith(rules.resolve("price-limits.drl") + ":17:")
                 .contains(": error: ")
-                .containsPattern("rules check: 5 files, \\d+ errors? \\(version");
+                .containsPattern("rules check: 6 files, \\d+ errors? \\(version");
     }
 
     @Test
@@ -72,7 +72,7 @@ class RulesCommandTest {
             watcher.interrupt();
             watcher.join(Duration.ofMinutes(1).toMillis());
         }
-        assertThat(out.toString()).containsPattern("rules check: 5 files, \\d+ rules, no errors")
+        assertThat(out.toString()).containsPattern("rules check: 6 files, \\d+ rules, no errors")
                 .contains(rules.resolve("price-limits.drl") + ":1:");
     }
 
@@ -84,7 +84,7 @@ class RulesCommandTest {
         assertThat(out.toString())
                 .contains("PASS  rules/tests/satellite-calls.yaml:3: A satellite call is reported even when the price limits allow it")
                 .doesNotContain("FAIL")
-                .containsPattern("rules test: \\d+ scenarios in 5 files, \\d+ passed, 0 failed \\(rules [0-9a-f]{12}, \\d+ ms\\)");
+                .containsPattern("rules test: \\d+ scenarios in 6 files, \\d+ passed, 0 failed \\(rules [0-9a-f]{12}, \\d+ ms\\)");
     }
 
     @Test
