@@ -32,9 +32,9 @@ import org.voipguard.rules.RuleSources.Location;
 public class RuleBookLoader {
 
     private static final String SOURCE_ROOT = "src/main/resources/org/voipguard/policies/";
-    /** A message about an unknown name in a consequence, whose line is only the rule's first line. */
-    private static final Pattern UNKNOWN_NAME =
-            Pattern.compile("The method (\\w+)\\(|(\\w+) cannot be resolved|(\\w+) is undefined");
+    /** A message about an unknown name, which points only at the rule or at the start of the condition. */
+    private static final Pattern UNKNOWN_NAME = Pattern.compile("The method (\\w+)\\(|(\\w+) cannot be resolved"
+            + "|(\\w+) is undefined|unable to resolve method using strict-mode: [\\w.$]+\\.(\\w+)\\(\\)");
     private static final Pattern MVEL_NOISE = Pattern.compile("\\[Near : \\{.*?}]\\s*\\^?|\\[Line: \\d+, Column: \\d+]");
     private static final Pattern RULE_IN_WARNING = Pattern.compile("in rule '([^']*)'");
     private static final Pattern QUOTED = Pattern.compile("'([^']+)'");
@@ -95,8 +95,8 @@ public class RuleBookLoader {
         ReleaseId releaseId = kieServices.newReleaseId("org.voipguard", "rules", "1.0.0-" + sources.version());
         files.generateAndWritePomXML(releaseId);
         sources.files().forEach((name, content) -> files.write(SOURCE_ROOT + name, content));
-        ParserWarnings.Captured<KieBuilder> captured =
-                ParserWarnings.during(() -> kieServices.newKieBuilder(files).buildAll());
+        EngineLogs.Captured<KieBuilder> captured =
+                EngineLogs.during(() -> kieServices.newKieBuilder(files).buildAll());
         List<RuleProblem> problems = new ArrayList<>();
         for (Message message : captured.result().getResults().getMessages()) {
             if (message.getLevel() != Message.Level.INFO) {
@@ -153,8 +153,7 @@ public class RuleBookLoader {
         Location at = new Location(file.get(), Math.max(message.getLine(), 0), Math.max(message.getColumn(), 0));
         Matcher unknown = UNKNOWN_NAME.matcher(text);
         if (at.line() > 0 && unknown.find()) {
-            String name = unknown.group(1) != null ? unknown.group(1)
-                    : unknown.group(2) != null ? unknown.group(2) : unknown.group(3);
+            String name = firstGroup(unknown);
             at = sources.find(name, Optional.of(at)).stream().findFirst().orElse(at);
         }
         return new RuleProblem(sources.displayPath(at.file()), at.line(), at.column(), severity, text);
@@ -177,6 +176,15 @@ public class RuleBookLoader {
                         RuleProblem.Severity.WARNING, warning))
                 .orElseGet(() -> new RuleProblem(sources.directory().toString(), 0, 0, RuleProblem.Severity.WARNING,
                         warning));
+    }
+
+    private static String firstGroup(Matcher matcher) {
+        for (int group = 1; group <= matcher.groupCount(); group++) {
+            if (matcher.group(group) != null) {
+                return matcher.group(group);
+            }
+        }
+        return "";
     }
 
     private static Duration elapsed(long startedNanos) {

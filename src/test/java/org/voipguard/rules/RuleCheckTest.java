@@ -77,6 +77,25 @@ class RuleCheckTest {
     }
 
     @Test
+    void aConditionWithAMisspelledFieldPointsAtTheField() throws IOException {
+        givenShippedRulesAnd("satellite.drl", HEADER + """
+                rule "Satellite"
+                when
+                    $call : OutgoingCall( dialedE164.startsWith("+881") )
+                then
+                    alerts.raise(kcontext, "SATELLITE_CALL", $call);
+                end
+                """);
+
+        RuleCheck check = new RuleBookLoader().check(rules);
+
+        assertThat(check.errors()).singleElement().satisfies(p -> {
+            assertThat(p.toString()).startsWith(rules.resolve("satellite.drl") + ":9:27: error: ");
+            assertThat(p.message()).contains("dialedE164").doesNotContain("[Near");
+        });
+    }
+
+    @Test
     void patternsJoinedWithBarsAreADeprecationWarningAtTheirLine() throws IOException {
         givenShippedRulesAnd("old-style.drl", HEADER + """
                 rule "Premium or dear"

@@ -13,17 +13,20 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 
 /**
- * The DRL parser reports deprecated constructs ({@code ||} between patterns, half
- * constraints, {@code agenda-group}, annotations inside patterns) only as log warnings, not as
- * compiler messages. While a build runs, those warnings are taken from the log and handed
- * back, so that {@code rules check} can show them with the rest.
+ * What the rule engine logs while it compiles. The DRL parser reports deprecated constructs
+ * ({@code ||} between patterns, half constraints, {@code agenda-group}, annotations inside
+ * patterns) only as log warnings, not as compiler messages: they are taken from the log and
+ * handed back, so that {@code rules check} shows them with the rest. The builder also logs
+ * every compile error a second time, unformatted: that log is muted, the errors are reported
+ * from the build results.
  */
-final class ParserWarnings {
+final class EngineLogs {
 
     private static final String PARSER_LOGGER = "org.drools.drl.parser";
+    private static final String BUILDER_LOGGER = "org.drools.compiler.kie.builder.impl";
     private static final Object LOCK = new Object();
 
-    private ParserWarnings() {
+    private EngineLogs() {
     }
 
     /** The result of {@code build} and the parser warnings logged while it ran. */
@@ -33,20 +36,24 @@ final class ParserWarnings {
         }
         synchronized (LOCK) {
             Logger parser = context.getLogger(PARSER_LOGGER);
-            Level level = parser.getLevel();
+            Level parserLevel = parser.getLevel();
             boolean additive = parser.isAdditive();
+            Logger builder = context.getLogger(BUILDER_LOGGER);
+            Level builderLevel = builder.getLevel();
             Collector collector = new Collector();
             collector.setContext(context);
             collector.start();
             parser.addAppender(collector);
             parser.setLevel(Level.WARN);
             parser.setAdditive(false);
+            builder.setLevel(Level.OFF);
             try {
                 return new Captured<>(build.get(), List.copyOf(collector.messages));
             } finally {
                 parser.detachAppender(collector);
-                parser.setLevel(level);
+                parser.setLevel(parserLevel);
                 parser.setAdditive(additive);
+                builder.setLevel(builderLevel);
                 collector.stop();
             }
         }
