@@ -3,6 +3,7 @@ package org.voipguard.cdr;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -208,7 +209,7 @@ public final class InMemoryCdrImport {
             if (touched.isEmpty()) {
                 return;
             }
-            List<SpendRow> rows = touched.stream().sorted(java.util.Comparator.comparing(NumberMonth::number)
+            List<SpendRow> rows = touched.stream().sorted(Comparator.comparing(NumberMonth::number)
                     .thenComparing(NumberMonth::month)).map(spend::get).toList();
             Map<String, NumberSettings> settings = numbers.findAll(rows.stream().map(SpendRow::number).toList());
             List<MonthlySpend> facts = BillWarningWriter.facts(rows, settings, closedMonths);

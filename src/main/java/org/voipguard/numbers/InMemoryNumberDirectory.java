@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.voipguard.config.VoipGuardProperties.PolicyDefaults;
 
@@ -28,8 +29,8 @@ public final class InMemoryNumberDirectory implements NumberDirectory {
     }
 
     /** The numbers given, as a scenario lists them. */
-    public java.util.Set<String> numbers() {
-        return java.util.Set.copyOf(settings.keySet());
+    public Set<String> numbers() {
+        return Set.copyOf(settings.keySet());
     }
 
     @Override

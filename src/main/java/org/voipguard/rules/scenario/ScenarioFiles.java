@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -154,7 +155,7 @@ public final class ScenarioFiles {
             if (lines.isEmpty()) {
                 return List.of();
             }
-            List<String> header = List.of(lines.get(0).text().split(",", -1)).stream()
+            List<String> header = Arrays.stream(lines.get(0).text().split(",", -1))
                     .map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
             List<NumberSettings> numbers = new ArrayList<>();
             for (Scenario.Row row : lines.subList(1, lines.size())) {

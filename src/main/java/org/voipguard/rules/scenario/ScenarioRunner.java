@@ -2,6 +2,7 @@ package org.voipguard.rules.scenario;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -58,8 +59,6 @@ public class ScenarioRunner {
             }
             List<RaisedAlert> raised = evaluate(cdrs, registrations, scenario.rows(), "");
             return ScenarioResult.compare(scenario, raised);
-        } catch (BadRow e) {
-            return ScenarioResult.failed(scenario, e.getMessage());
         } catch (RuntimeException e) {
             return ScenarioResult.failed(scenario, e.getMessage() != null ? e.getMessage() : e.toString());
         }
@@ -99,7 +98,7 @@ public class ScenarioRunner {
     }
 
     private static Map<Long, Scenario.Row> numbered(List<Scenario.Row> rows) {
-        Map<Long, Scenario.Row> byLine = new java.util.LinkedHashMap<>();
+        Map<Long, Scenario.Row> byLine = new LinkedHashMap<>();
         rows.forEach(row -> byLine.put((long) row.line(), row));
         return byLine;
     }
