@@ -21,10 +21,12 @@ import org.voipguard.cli.CommandLineLauncher;
 import org.voipguard.cli.ExitCodes;
 import org.voipguard.config.VoipGuardProperties;
 import org.voipguard.support.StateSnapshot;
+import org.voipguard.support.AlsoOnPostgreSql;
 import org.voipguard.support.TestDatabase;
 
 /** {@code cdrs import --dry-run}: the alerts a real import would raise, and not one row or file written. */
 @SpringBootTest
+@AlsoOnPostgreSql
 class CdrDryRunTest {
 
     private static final String ALICE = "+441632960001";

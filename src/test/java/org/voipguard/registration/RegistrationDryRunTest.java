@@ -20,10 +20,12 @@ import org.voipguard.cli.CommandLineLauncher;
 import org.voipguard.cli.ExitCodes;
 import org.voipguard.config.VoipGuardProperties;
 import org.voipguard.support.StateSnapshot;
+import org.voipguard.support.AlsoOnPostgreSql;
 import org.voipguard.support.TestDatabase;
 
 /** {@code registrations import --dry-run}: evaluated against what the database knows, and nothing written. */
 @SpringBootTest
+@AlsoOnPostgreSql
 class RegistrationDryRunTest {
 
     private static final String ALICE = "+441632960001";

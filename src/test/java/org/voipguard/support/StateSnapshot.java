@@ -21,8 +21,11 @@ public record StateSnapshot(Map<String, List<Map<String, Object>>> tables, Map<P
     public static StateSnapshot take(JdbcTemplate jdbc, Path... directories) {
         Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
         for (String table : jdbc.queryForList("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES "
-                + "WHERE TABLE_SCHEMA = 'PUBLIC' ORDER BY TABLE_NAME", String.class)) {
+                + "WHERE UPPER(TABLE_SCHEMA) = 'PUBLIC' AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME", String.class)) {
             tables.put(table, jdbc.queryForList("SELECT * FROM \"" + table + "\" ORDER BY 1"));
+        }
+        if (!tables.keySet().stream().map(String::toLowerCase).toList().containsAll(List.of("cdr", "alert", "batch_job_instance"))) {
+            throw new IllegalStateException("the snapshot misses tables, it would prove nothing: " + tables.keySet());
         }
         Map<Path, List<Path>> files = new LinkedHashMap<>();
         for (Path directory : directories) {
