@@ -13,7 +13,8 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
-import org.springframework.batch.infrastructure.item.file.FlatFileItemReader;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.file.LineMapper;
 import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -33,6 +34,7 @@ import org.voipguard.imports.QuotedCsvRecordPolicy;
 import org.voipguard.imports.ImportedFiles;
 import org.voipguard.imports.RejectedLines;
 import org.voipguard.imports.RulesAtJobStartListener;
+import org.voipguard.imports.UnfinishedRecordTolerantReader;
 import org.voipguard.numbers.NumberDirectory;
 import org.voipguard.rules.ActiveRuleBook;
 import org.voipguard.rules.AlertSink;
@@ -64,7 +66,7 @@ public class CdrImportJobConfiguration {
 
     @Bean
     public Step importCdrsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            VoipGuardProperties properties, FlatFileItemReader<CdrLine> cdrReader, CdrLineProcessor cdrProcessor,
+            VoipGuardProperties properties, ItemStreamReader<CdrLine> cdrReader, CdrLineProcessor cdrProcessor,
             CdrChunkWriter cdrWriter) {
         return new StepBuilder("importCdrs", jobRepository)
                 .<CdrLine, CdrOutcome>chunk(properties.chunkSize())
@@ -78,8 +80,9 @@ public class CdrImportJobConfiguration {
 
     @Bean
     @StepScope
-    public FlatFileItemReader<CdrLine> cdrReader(@Value(FILE) String file) {
-        return new FlatFileItemReaderBuilder<CdrLine>()
+    public UnfinishedRecordTolerantReader<CdrLine> cdrReader(@Value(FILE) String file) {
+        LineMapper<CdrLine> lines = (line, lineNumber) -> new CdrLine(lineNumber, line);
+        return new UnfinishedRecordTolerantReader<>(new FlatFileItemReaderBuilder<CdrLine>()
                 .name("cdrReader")
                 .resource(new FileSystemResource(file))
                 .encoding(StandardCharsets.UTF_8.name())
@@ -91,8 +94,8 @@ public class CdrImportJobConfiguration {
                                 + String.join(",", CdrLineParser.HEADER));
                     }
                 })
-                .lineMapper((line, lineNumber) -> new CdrLine(lineNumber, line))
-                .build();
+                .lineMapper(lines)
+                .build(), lines);
     }
 
     @Bean

@@ -13,7 +13,8 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
-import org.springframework.batch.infrastructure.item.file.FlatFileItemReader;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.file.LineMapper;
 import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemReaderBuilder;
 import org.springframework.batch.infrastructure.item.file.separator.SimpleRecordSeparatorPolicy;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,6 +30,7 @@ import org.voipguard.imports.QuotedCsvRecordPolicy;
 import org.voipguard.imports.ImportedFiles;
 import org.voipguard.imports.RejectedLines;
 import org.voipguard.imports.RulesAtJobStartListener;
+import org.voipguard.imports.UnfinishedRecordTolerantReader;
 import org.voipguard.numbers.NumberDirectory;
 import org.voipguard.rules.ActiveRuleBook;
 import org.voipguard.rules.AlertSink;
@@ -61,7 +63,7 @@ public class RegistrationImportJobConfiguration {
 
     @Bean
     public Step loadRegistrationsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            VoipGuardProperties properties, FlatFileItemReader<RegistrationLine> registrationReader,
+            VoipGuardProperties properties, ItemStreamReader<RegistrationLine> registrationReader,
             RegistrationLineProcessor registrationProcessor, RegistrationLoadWriter registrationLoadWriter) {
         return new StepBuilder("loadRegistrations", jobRepository)
                 .<RegistrationLine, RegistrationLineOutcome>chunk(properties.chunkSize())
@@ -75,17 +77,18 @@ public class RegistrationImportJobConfiguration {
 
     @Bean
     @StepScope
-    public FlatFileItemReader<RegistrationLine> registrationReader(@Value(FILE) String file, @Value(FORMAT) String format) {
+    public UnfinishedRecordTolerantReader<RegistrationLine> registrationReader(@Value(FILE) String file, @Value(FORMAT) String format) {
         boolean header = LogFormat.fromOption(format).hasHeader();
-        return new FlatFileItemReaderBuilder<RegistrationLine>()
+        LineMapper<RegistrationLine> lines = (line, lineNumber) -> new RegistrationLine(lineNumber, line);
+        return new UnfinishedRecordTolerantReader<>(new FlatFileItemReaderBuilder<RegistrationLine>()
                 .name("registrationReader")
                 .resource(new FileSystemResource(file))
                 .encoding(StandardCharsets.UTF_8.name())
                 .recordSeparatorPolicy(header ? new QuotedCsvRecordPolicy() : new SimpleRecordSeparatorPolicy())
                 .linesToSkip(header ? 1 : 0)
                 .skippedLinesCallback(new RegistrationCsvLineParser()::validateHeader)
-                .lineMapper((line, lineNumber) -> new RegistrationLine(lineNumber, line))
-                .build();
+                .lineMapper(lines)
+                .build(), lines);
     }
 
     @Bean
