@@ -2,6 +2,7 @@ package org.voipguard.billing;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,8 @@ import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
 import org.springframework.stereotype.Repository;
+import org.voipguard.config.VoipGuardProperties;
+import org.voipguard.db.SqlDialect;
 
 /**
  * Spend per number per calendar month, kept in the database so memory does not grow with
@@ -19,59 +22,77 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class SpendLedger {
 
-    private final JdbcTemplate jdbc;
+    private static final Comparator<NumberMonth> IN_KEY_ORDER =
+            Comparator.comparing(NumberMonth::number).thenComparing(NumberMonth::month);
 
-    public SpendLedger(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final BigDecimal defaultLevelGbp;
+    private final String addToSpend;
+
+    public SpendLedger(JdbcTemplate jdbc, VoipGuardProperties properties, SqlDialect dialect) {
         this.jdbc = jdbc;
+        this.defaultLevelGbp = properties.defaults().billWarningLevelGbp();
+        this.addToSpend = dialect.insertOrAdd("monthly_spend",
+                List.of("number", "billing_month", "spend_gbp", "late_charges_gbp", "last_job_execution_id"),
+                List.of("number", "billing_month"), List.of("spend_gbp", "late_charges_gbp"));
     }
 
     /** A number's month. {@code month} is {@code YYYY-MM}. */
     public record NumberMonth(String number, String month) {
     }
 
-    /** Adds the charges of one chunk; every number-month touched remembers the import that touched it. */
+    /**
+     * Adds the charges of one chunk; every number-month touched remembers the import that
+     * touched it. Each number-month is one atomic insert-or-add, taken in key order so that two
+     * writers adding to the same months at once neither lose an update nor deadlock.
+     */
     public void add(Map<NumberMonth, BigDecimal> charges, long importId) {
         if (charges.isEmpty()) {
             return;
         }
         Set<String> closed = closedMonths();
         List<Map.Entry<NumberMonth, BigDecimal>> entries = new ArrayList<>(charges.entrySet());
-        int[] updated = batch("UPDATE monthly_spend SET spend_gbp = spend_gbp + ?, "
-                        + "late_charges_gbp = late_charges_gbp + ?, last_job_execution_id = ? "
-                        + "WHERE number = ? AND billing_month = ?", entries, (ps, e) -> {
-                    BigDecimal late = closed.contains(e.getKey().month()) ? e.getValue() : BigDecimal.ZERO;
-                    ps.setBigDecimal(1, e.getValue());
-                    ps.setBigDecimal(2, late);
-                    ps.setLong(3, importId);
-                    ps.setString(4, e.getKey().number());
-                    ps.setString(5, e.getKey().month());
-                });
-        List<Map.Entry<NumberMonth, BigDecimal>> missing = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
-            if (updated[i] == 0) {
-                missing.add(entries.get(i));
-            }
-        }
-        batch("INSERT INTO monthly_spend (number, billing_month, spend_gbp, late_charges_gbp, "
-                + "warned_multiple, last_job_execution_id) VALUES (?, ?, ?, ?, 0, ?)", missing, (ps, e) -> {
-                    BigDecimal late = closed.contains(e.getKey().month()) ? e.getValue() : BigDecimal.ZERO;
-                    ps.setString(1, e.getKey().number());
-                    ps.setString(2, e.getKey().month());
-                    ps.setBigDecimal(3, e.getValue());
-                    ps.setBigDecimal(4, late);
-                    ps.setLong(5, importId);
-                });
+        entries.sort(Map.Entry.comparingByKey(IN_KEY_ORDER));
+        batch(addToSpend, entries, (ps, e) -> {
+            BigDecimal late = closed.contains(e.getKey().month()) ? e.getValue() : BigDecimal.ZERO;
+            ps.setString(1, e.getKey().number());
+            ps.setString(2, e.getKey().month());
+            ps.setBigDecimal(3, e.getValue());
+            ps.setBigDecimal(4, late);
+            ps.setLong(5, importId);
+        });
         addLateChargesToBills(entries, closed);
     }
 
+    /**
+     * Adds late charges to the closed months' bills. Month end bills every known number, so a
+     * bill is only missing for a number first seen in a late call: it gets one, at the level
+     * it has now.
+     */
     private void addLateChargesToBills(List<Map.Entry<NumberMonth, BigDecimal>> entries, Set<String> closed) {
         List<Map.Entry<NumberMonth, BigDecimal>> late = entries.stream()
                 .filter(e -> closed.contains(e.getKey().month())).toList();
-        batch("UPDATE monthly_bill SET bill_gbp = bill_gbp + ? WHERE number = ? AND billing_month = ?",
+        int[] updated = batch("UPDATE monthly_bill SET bill_gbp = bill_gbp + ? WHERE number = ? AND billing_month = ?",
                 late, (ps, e) -> {
                     ps.setBigDecimal(1, e.getValue());
                     ps.setString(2, e.getKey().number());
                     ps.setString(3, e.getKey().month());
+                });
+        List<Map.Entry<NumberMonth, BigDecimal>> unbilled = new ArrayList<>();
+        for (int i = 0; i < late.size(); i++) {
+            if (updated[i] == 0) {
+                unbilled.add(late.get(i));
+            }
+        }
+        batch("INSERT INTO monthly_bill (number, billing_month, bill_gbp, warning_level_gbp, previous_level_gbp)"
+                + " SELECT ?, ?, ?, l.lvl, l.lvl FROM (SELECT COALESCE((SELECT COALESCE(bill_warning_level_gbp,"
+                + " auto_warning_level_gbp) FROM number_settings WHERE number = ?), ?) AS lvl) l",
+                unbilled, (ps, e) -> {
+                    ps.setString(1, e.getKey().number());
+                    ps.setString(2, e.getKey().month());
+                    ps.setBigDecimal(3, e.getValue());
+                    ps.setString(4, e.getKey().number());
+                    ps.setBigDecimal(5, defaultLevelGbp);
                 });
     }
 

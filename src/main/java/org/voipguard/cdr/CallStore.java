@@ -7,15 +7,20 @@ import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.voipguard.db.SqlDialect;
 
 /** The stored CDRs. A call id is stored once: the same call imported twice counts once. */
 @Repository
 public class CallStore {
 
     private final JdbcTemplate jdbc;
+    private final String insertIfNew;
 
-    public CallStore(JdbcTemplate jdbc) {
+    public CallStore(JdbcTemplate jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
+        this.insertIfNew = dialect.insertIfAbsent("cdr", List.of("call_id", "number", "direction", "start_time",
+                "billing_month", "duration_s", "called", "call_class", "price_ppm", "cost_gbp", "status", "late_charge",
+                "job_execution_id"), List.of("call_id"));
     }
 
     /** A call as stored, with the month it is billed in and whether that month was already closed. */
@@ -27,11 +32,7 @@ public class CallStore {
         if (calls.isEmpty()) {
             return List.of();
         }
-        int[] inserted = jdbc.batchUpdate("INSERT INTO cdr (call_id, number, direction, start_time, billing_month, "
-                        + "duration_s, called, call_class, price_ppm, cost_gbp, status, late_charge, job_execution_id) "
-                        + "SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
-                        + "WHERE NOT EXISTS (SELECT 1 FROM cdr WHERE call_id = ?)",
-                calls, calls.size(), (ps, stored) -> {
+        int[] inserted = jdbc.batchUpdate(insertIfNew, calls, calls.size(), (ps, stored) -> {
                     CdrRecord r = stored.call().record();
                     var priced = stored.call().priced();
                     ps.setString(1, r.callId());
@@ -47,7 +48,6 @@ public class CallStore {
                     ps.setInt(11, r.status());
                     ps.setBoolean(12, stored.lateCharge());
                     ps.setLong(13, importId);
-                    ps.setString(14, r.callId());
                 })[0];
         List<StoredCall> fresh = new ArrayList<>();
         for (int i = 0; i < calls.size(); i++) {

@@ -27,17 +27,37 @@ public class ImportCommandSupport {
         this.mailer = mailer;
     }
 
+    /**
+     * Imports the files in order. Files found in a folder are moved when done: to
+     * {@code processed/}, or to {@code failed/} with the reason (see {@link Inbox}); files
+     * named on the command line stay where they are.
+     */
     public int importAll(PrintWriter out, String command, List<Path> paths, boolean sendEmails,
             Function<Path, FileImportResult> importer) {
-        List<Path> files = InputFiles.expand(paths);
+        List<InputFiles.InputFile> files = InputFiles.collect(paths);
         String ruleSetVersion = rules.current().version();
         List<FileImportResult> results = new ArrayList<>();
-        for (Path file : files) {
-            FileImportResult result = importer.apply(file);
+        int processed = 0;
+        int failed = 0;
+        for (InputFiles.InputFile input : files) {
+            FileImportResult result = importer.apply(input.file());
             ImportReport.printFile(out, command, result);
             results.add(result);
+            if (input.fromInbox() && result.status() == FileImportResult.Status.FAILED) {
+                Path moved = Inbox.failed(input, result.message());
+                out.printf("%s: moved %s to %s (reason in %s.reason.txt)%n", command, input.file(), moved,
+                        moved.getFileName());
+                failed++;
+            } else if (input.fromInbox()) {
+                Inbox.processed(input);
+                processed++;
+            }
         }
         out.printf("%s: %s (rules %s)%n", command, ImportReport.summary(results), ruleSetVersion);
+        if (processed + failed > 0) {
+            out.printf("%s: drop folder: %d files moved to %s/, %d to %s/%n", command, processed, Inbox.PROCESSED,
+                    failed, Inbox.FAILED);
+        }
         int exitCode = ImportReport.exitCode(results);
         if (sendEmails) {
             var delivery = mailer.sendPending();

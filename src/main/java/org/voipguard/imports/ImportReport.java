@@ -26,10 +26,12 @@ public final class ImportReport {
         long files = results.stream().filter(r -> r.status() == FileImportResult.Status.IMPORTED).count();
         long skipped = results.stream().filter(r -> r.status() == FileImportResult.Status.ALREADY_IMPORTED).count();
         long failed = results.stream().filter(r -> r.status() == FileImportResult.Status.FAILED).count();
-        return "%d files imported, %d skipped, %d failed; %d lines read, %d imported, %d rejected, %d alerts".formatted(
+        long lateCharges = results.stream().mapToLong(FileImportResult::lateCharges).sum();
+        return "%d files imported, %d skipped, %d failed; %d lines read, %d imported, %d rejected%s, %d alerts".formatted(
                 files, skipped, failed, results.stream().mapToLong(FileImportResult::lines).sum(),
                 results.stream().mapToLong(FileImportResult::imported).sum(),
                 results.stream().mapToLong(FileImportResult::rejected).sum(),
+                lateCharges == 0 ? "" : ", " + lateCharges + " late charges",
                 results.stream().mapToLong(FileImportResult::alerts).sum());
     }
 

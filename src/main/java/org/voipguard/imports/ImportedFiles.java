@@ -10,19 +10,24 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.voipguard.db.SqlDialect;
 
 /** Remembers which files were imported completely, by content, so the same file counts once. */
 @Repository
 public class ImportedFiles {
 
     private final JdbcTemplate jdbc;
+    private final String insertIfNew;
 
-    public ImportedFiles(JdbcTemplate jdbc) {
+    public ImportedFiles(JdbcTemplate jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
+        this.insertIfNew = dialect.insertIfAbsent("imported_file",
+                List.of("kind", "sha256", "path", "job_execution_id", "imported_at"), List.of("kind", "sha256"));
     }
 
     /** The path under which a file with this content was imported before, if it was. */
@@ -32,9 +37,7 @@ public class ImportedFiles {
     }
 
     public void record(String kind, String sha256, Path path, long importId) {
-        jdbc.update("INSERT INTO imported_file (kind, sha256, path, job_execution_id, imported_at) "
-                        + "SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM imported_file WHERE kind = ? AND sha256 = ?)",
-                kind, sha256, path.toAbsolutePath().toString(), importId, OffsetDateTime.now(), kind, sha256);
+        jdbc.update(insertIfNew, kind, sha256, path.toAbsolutePath().toString(), importId, OffsetDateTime.now());
     }
 
     public static String sha256(Path file) {

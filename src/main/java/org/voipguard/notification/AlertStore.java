@@ -18,6 +18,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.voipguard.db.SqlDialect;
 import org.voipguard.rules.AlertSink;
 import org.voipguard.rules.RaisedAlert;
 
@@ -33,12 +34,10 @@ public class AlertStore implements AlertSink {
     static final int MAX_FACTS_LENGTH = 8000;
     private static final int LONGEST_STORED_FACT = 1000;
 
-    /** Inserts unless the key is already stored; plain SQL that H2 and PostgreSQL both run. */
-    private static final String INSERT_NEW = "INSERT INTO alert (alert_key, alert_type, number, rule_name,"
-            + " ruleset_version, facts, created_at, job_execution_id)"
-            + " SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM alert WHERE alert_key = ?)";
+    private static final List<String> INSERT_COLUMNS = List.of("alert_key", "alert_type", "number", "rule_name",
+            "ruleset_version", "facts", "created_at", "job_execution_id");
     private static final int[] INSERT_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-        Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE, Types.BIGINT, Types.VARCHAR};
+        Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE, Types.BIGINT};
 
     private static final String SELECT_RECENT = "SELECT a.id, a.alert_key, a.alert_type, a.number, a.rule_name,"
             + " a.ruleset_version, a.facts, a.created_at, a.job_execution_id, a.email_id, e.status AS email_status"
@@ -46,9 +45,12 @@ public class AlertStore implements AlertSink {
             + " WHERE a.number = ? ORDER BY a.created_at DESC, a.id DESC LIMIT ?";
 
     private final JdbcTemplate jdbc;
+    /** Inserts unless the key is already stored. */
+    private final String insertNew;
 
-    public AlertStore(JdbcTemplate jdbc) {
+    public AlertStore(JdbcTemplate jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
+        this.insertNew = dialect.insertIfAbsent("alert", INSERT_COLUMNS, List.of("alert_key"));
     }
 
     /**
@@ -73,9 +75,9 @@ public class AlertStore implements AlertSink {
         List<Object[]> rows = new ArrayList<>(byKey.size());
         byKey.forEach((key, alert) -> rows.add(new Object[] {key, alert.type(), alert.number(),
             cut(alert.ruleName(), MAX_RULE_NAME_LENGTH), alert.ruleSetVersion(), storedFacts(alert.facts()),
-            now, jobExecutionId, key}));
+            now, jobExecutionId}));
         int added = 0;
-        for (int count : jdbc.batchUpdate(INSERT_NEW, rows, INSERT_TYPES)) {
+        for (int count : jdbc.batchUpdate(insertNew, rows, INSERT_TYPES)) {
             added += Math.max(count, 0);
         }
         return added;

@@ -16,6 +16,7 @@ import org.voipguard.config.VoipGuardProperties;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -84,11 +85,14 @@ public class NumbersCommand implements TopLevelCommand {
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = "Show a number's settings, registered phones, month spend, next warning and recent alerts.")
     int show(@Parameters(paramLabel = "NUMBER", description = "the number in E.164, e.g. +441632960001")
-            String number) {
+            String number,
+            @Option(names = "--at", paramLabel = "TIME",
+                    description = "show the phones registered and the month's spend as at this ISO-8601 time (default: now)")
+            Instant at) {
         if (!E164.matcher(number).matches()) {
             throw new UsageException("not an E.164 number (+ then 7 to 15 digits): " + DisplayText.clean(number, 40));
         }
-        NumberOverview overview = overviews.find(number, Instant.now()).orElseThrow(() -> new UsageException(
+        NumberOverview overview = overviews.find(number, at == null ? Instant.now() : at).orElseThrow(() -> new UsageException(
                 "unknown number " + number + ": it has no settings; load them with 'numbers import FILE'"));
         PrintWriter out = spec.commandLine().getOut();
         printSettings(out, overview.settings());

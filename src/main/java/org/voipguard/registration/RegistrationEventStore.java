@@ -6,26 +6,27 @@ import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.voipguard.db.SqlDialect;
 
 /** Stored registration events; an event seen before (same key) is stored once. */
 @Repository
 public class RegistrationEventStore {
 
     private final JdbcTemplate jdbc;
+    private final String insertIfNew;
 
-    public RegistrationEventStore(JdbcTemplate jdbc) {
+    public RegistrationEventStore(JdbcTemplate jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
+        this.insertIfNew = dialect.insertIfAbsent("registration_event", List.of("event_key", "event_time", "number",
+                "source_ip", "source_port", "transport", "user_agent", "auth_result", "expires_s", "outcome",
+                "job_execution_id"), List.of("event_key"));
     }
 
     public void insertNew(List<RegistrationLineOutcome.Registration> events, long importId) {
         if (events.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("INSERT INTO registration_event (event_key, event_time, number, source_ip, source_port, "
-                        + "transport, user_agent, auth_result, expires_s, outcome, job_execution_id) "
-                        + "SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
-                        + "WHERE NOT EXISTS (SELECT 1 FROM registration_event WHERE event_key = ?)",
-                events, events.size(), (ps, e) -> {
+        jdbc.batchUpdate(insertIfNew, events, events.size(), (ps, e) -> {
                     RegistrationRecord r = e.record();
                     ps.setString(1, e.eventKey());
                     ps.setTimestamp(2, Timestamp.from(r.time()));
@@ -38,7 +39,6 @@ public class RegistrationEventStore {
                     ps.setObject(9, r.expiresS(), Types.INTEGER);
                     ps.setString(10, RegistrationOutcome.PENDING.name());
                     ps.setLong(11, importId);
-                    ps.setString(12, e.eventKey());
                 });
     }
 

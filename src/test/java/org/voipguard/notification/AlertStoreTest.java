@@ -12,13 +12,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.voipguard.rules.RaisedAlert;
+import org.voipguard.support.AlsoOnPostgreSql;
 import org.voipguard.support.TestDatabase;
 
+@AlsoOnPostgreSql
 @SpringBootTest(properties = "voipguard.outbox-dir=target/notification-outbox")
-@Import(StandInNumberDirectoryConfiguration.class)
 class AlertStoreTest {
 
     private static final String NUMBER = "+441632960001";

@@ -24,14 +24,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.voipguard.cli.CommandLineLauncher;
+import org.voipguard.support.AlsoOnPostgreSql;
 import org.voipguard.support.TestDatabase;
 
 /** Without {@code spring.mail.host}, {@code emails send} writes .eml files to the outbox directory. */
+@AlsoOnPostgreSql
 @SpringBootTest(properties = "voipguard.outbox-dir=target/notification-outbox")
-@Import(StandInNumberDirectoryConfiguration.class)
 class EmlOutboxTest {
 
     private static final Path OUTBOX = Path.of("target/notification-outbox");

@@ -18,11 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.voipguard.rules.RaisedAlert;
+import org.voipguard.support.AlsoOnPostgreSql;
 import org.voipguard.support.TestDatabase;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -31,8 +31,8 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
 /** Alerts stored, composed and delivered to a real SMTP server; assertions on the raw MIME received. */
+@AlsoOnPostgreSql
 @SpringBootTest(properties = "voipguard.mail.message-id-domain=alerts.example.net")
-@Import(StandInNumberDirectoryConfiguration.class)
 class SmtpDeliveryTest {
 
     @RegisterExtension

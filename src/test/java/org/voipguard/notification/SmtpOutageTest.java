@@ -23,11 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.voipguard.cli.CommandLineLauncher;
+import org.voipguard.support.AlsoOnPostgreSql;
 import org.voipguard.support.GeneratedInputs;
 import org.voipguard.support.TestDatabase;
 
@@ -35,8 +35,8 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
 /** An SMTP server that is down when a run starts and up for the next run: emails wait, then go once. */
+@AlsoOnPostgreSql
 @SpringBootTest
-@Import(StandInNumberDirectoryConfiguration.class)
 class SmtpOutageTest {
 
     private static final String ALICE = "+441632960001";

@@ -1,0 +1,28 @@
+package org.voipguard.db;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** PostgreSQL: {@code INSERT … ON CONFLICT}, which takes the row lock and never loses a write. */
+final class PostgresDialect implements SqlDialect {
+
+    @Override
+    public String insertIfAbsent(String table, List<String> columns, List<String> key) {
+        return insert(table, columns) + " ON CONFLICT (" + String.join(", ", key) + ") DO NOTHING";
+    }
+
+    @Override
+    public String insertOrAdd(String table, List<String> columns, List<String> key, List<String> added) {
+        String updates = columns.stream().filter(column -> !key.contains(column))
+                .map(column -> column + " = " + (added.contains(column)
+                        ? table + "." + column + " + EXCLUDED." + column
+                        : "EXCLUDED." + column))
+                .collect(Collectors.joining(", "));
+        return insert(table, columns) + " ON CONFLICT (" + String.join(", ", key) + ") DO UPDATE SET " + updates;
+    }
+
+    private static String insert(String table, List<String> columns) {
+        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                + columns.stream().map(column -> "?").collect(Collectors.joining(", ")) + ")";
+    }
+}
