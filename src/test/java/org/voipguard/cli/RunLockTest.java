@@ -20,10 +20,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.voipguard.support.AlsoOnPostgreSql;
 import org.voipguard.support.GeneratedInputs;
 import org.voipguard.support.TestDatabase;
 
 /** One run that writes at a time: a second one refuses, and nothing is counted twice. */
+@AlsoOnPostgreSql
 @SpringBootTest
 class RunLockTest {
 
