@@ -3,10 +3,11 @@ package org.voipguard.cdr;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
-import org.springframework.batch.infrastructure.item.file.FlatFileItemReader;
+import org.springframework.batch.infrastructure.item.file.LineMapper;
 import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemReaderBuilder;
 import org.springframework.core.io.FileSystemResource;
 import org.voipguard.imports.QuotedCsvRecordPolicy;
+import org.voipguard.imports.UnfinishedRecordTolerantReader;
 
 /** Reads a canonical CDR file line by line, the same for the import job and a dry run. */
 public final class CdrFiles {
@@ -15,8 +16,9 @@ public final class CdrFiles {
     }
 
     /** A reader of the file's data lines (numbered from 2); opening it checks the header. */
-    public static FlatFileItemReader<CdrLine> reader(Path file) {
-        return new FlatFileItemReaderBuilder<CdrLine>()
+    public static UnfinishedRecordTolerantReader<CdrLine> reader(Path file) {
+        LineMapper<CdrLine> lines = (line, lineNumber) -> new CdrLine(lineNumber, line);
+        return new UnfinishedRecordTolerantReader<>(new FlatFileItemReaderBuilder<CdrLine>()
                 .name("cdrReader")
                 .resource(new FileSystemResource(file))
                 .encoding(StandardCharsets.UTF_8.name())
@@ -28,7 +30,7 @@ public final class CdrFiles {
                                 + String.join(",", CdrLineParser.HEADER));
                     }
                 })
-                .lineMapper((line, lineNumber) -> new CdrLine(lineNumber, line))
-                .build();
+                .lineMapper(lines)
+                .build(), lines);
     }
 }

@@ -10,9 +10,9 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
-import org.springframework.batch.infrastructure.item.file.FlatFileItemReader;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,6 +29,7 @@ import org.voipguard.imports.ImportProgressListener;
 import org.voipguard.imports.ImportedFiles;
 import org.voipguard.imports.RejectedLines;
 import org.voipguard.imports.RulesAtJobStartListener;
+import org.voipguard.imports.UnfinishedRecordTolerantReader;
 import org.voipguard.numbers.NumberDirectory;
 import org.voipguard.rules.ActiveRuleBook;
 import org.voipguard.rules.AlertSink;
@@ -60,7 +61,7 @@ public class CdrImportJobConfiguration {
 
     @Bean
     public Step importCdrsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            VoipGuardProperties properties, FlatFileItemReader<CdrLine> cdrReader, CdrLineProcessor cdrProcessor,
+            VoipGuardProperties properties, ItemStreamReader<CdrLine> cdrReader, CdrLineProcessor cdrProcessor,
             CdrChunkWriter cdrWriter) {
         return new StepBuilder("importCdrs", jobRepository)
                 .<CdrLine, CdrOutcome>chunk(properties.chunkSize())
@@ -74,7 +75,7 @@ public class CdrImportJobConfiguration {
 
     @Bean
     @StepScope
-    public FlatFileItemReader<CdrLine> cdrReader(@Value(FILE) String file) {
+    public UnfinishedRecordTolerantReader<CdrLine> cdrReader(@Value(FILE) String file) {
         return CdrFiles.reader(Path.of(file));
     }
 

@@ -3,6 +3,7 @@ package org.voipguard.cli;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.springframework.boot.SpringApplication;
@@ -14,6 +15,7 @@ import org.voipguard.rules.scenario.RulesToolApplication;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParseResult;
 
 /**
  * Starts the Spring context, hands the command line to picocli and turns the outcome into
@@ -21,6 +23,9 @@ import picocli.CommandLine.Command;
  * Spring properties and are not shown to picocli.
  */
 public final class CommandLineLauncher {
+
+    /** Commands that only read the database; every other command takes the {@link RunLock}. */
+    static final Set<String> READ_ONLY_COMMANDS = Set.of("numbers show", "calls check", "rules check", "rules test");
 
     private static final Pattern PROPERTY_ARGUMENT =
             Pattern.compile("--(spring|voipguard|logging|debug|trace)(\\.[^=]*)?(=.*)?");
@@ -39,6 +44,11 @@ public final class CommandLineLauncher {
         try {
             context = new SpringApplication(applicationFor(commandArgs)).run(args);
         } catch (RuntimeException e) {
+            if (isDatabaseInUse(e)) {
+                err.println("voipguard: another VoIPGuard run is using the database; try again when it has "
+                        + "finished (nothing was done): " + rootMessage(e).lines().findFirst().orElse(""));
+                return ExitCodes.FAILED;
+            }
             err.println("voipguard: cannot start: " + rootMessage(e));
             return ExitCodes.BAD_USAGE;
         }
@@ -75,11 +85,54 @@ public final class CommandLineLauncher {
         for (Object command : commands) {
             root.addSubcommand(command);
         }
+        root.setExecutionStrategy(parseResult -> executeLocked(context, parseResult));
         root.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
             commandLine.getErr().println("voipguard: " + rootMessage(exception));
             return isUsageProblem(exception) ? ExitCodes.BAD_USAGE : ExitCodes.FAILED;
         });
         return root;
+    }
+
+    /**
+     * Runs the command, holding the {@link RunLock} unless it only reads: two runs that write
+     * never work on one database at the same time. A new command takes the lock until it is
+     * added to {@link #READ_ONLY_COMMANDS}.
+     */
+    private static int executeLocked(ConfigurableApplicationContext context, ParseResult parseResult) {
+        ParseResult last = parseResult;
+        while (last.hasSubcommand()) {
+            last = last.subcommand();
+        }
+        String command = last.commandSpec().qualifiedName(" ");
+        command = command.substring(command.indexOf(' ') + 1);
+        boolean helpOnly = last.isUsageHelpRequested() || last.isVersionHelpRequested() || last == parseResult
+                || last.commandSpec().userObject() instanceof CommandLine.HelpCommand;
+        if (helpOnly || READ_ONLY_COMMANDS.contains(command)) {
+            return new CommandLine.RunLast().execute(parseResult);
+        }
+        RunLock.Held lock;
+        try {
+            lock = context.getBean(RunLock.class).acquire();
+        } catch (RuntimeException e) {
+            parseResult.commandSpec().commandLine().getErr().println("voipguard: " + command + ": " + rootMessage(e));
+            return ExitCodes.FAILED;
+        }
+        try (lock) {
+            return new CommandLine.RunLast().execute(parseResult);
+        }
+    }
+
+    /** H2 refuses a second process on an embedded file database: error 90020, "Database may be already in use". */
+    static boolean isDatabaseInUse(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getErrorCode() == 90020) {
+                return true;
+            }
+            if (t.getMessage() != null && t.getMessage().contains("Database may be already in use")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isUsageProblem(Throwable exception) {

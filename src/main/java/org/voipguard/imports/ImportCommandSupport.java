@@ -62,7 +62,9 @@ public class ImportCommandSupport {
         if (sendEmails) {
             var delivery = mailer.sendPending();
             out.println(command + ": " + delivery);
-            if (delivery.stillPending() > 0 && exitCode == ExitCodes.DONE) {
+            if (delivery.stillPending() > 0) {
+                out.printf("%s: %d emails not sent yet: they stay pending and 'emails send' or the next run sends "
+                        + "them%n", command, delivery.stillPending());
                 exitCode = ExitCodes.FAILED;
             }
         }

@@ -1,6 +1,7 @@
 package org.voipguard.notification;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -11,8 +12,10 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeMessage;
 
 /**
@@ -48,6 +51,29 @@ public class EmlDirectoryTransport implements MailTransport {
             deleteQuietly(temporary);
             throw new MailDeliveryException("cannot write " + target + ": " + e.getMessage(), e,
                     e instanceof IOException);
+        }
+    }
+
+    /** True when the outbox directory holds this email's file: same id and type in the name, same Message-ID inside. */
+    @Override
+    public boolean delivered(OutboxEmail email) {
+        String suffix = "-" + email.id() + "-" + email.alertType() + ".eml";
+        if (!Files.isDirectory(directory)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(suffix))
+                    .anyMatch(file -> email.messageId().equals(messageId(file)));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String messageId(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return new InternetHeaders(in).getHeader("Message-ID", null);
+        } catch (IOException | MessagingException e) {
+            return null;
         }
     }
 

@@ -16,10 +16,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Sends the pending emails of the outbox in id order. Each outcome is committed as soon as
- * it is known: a sent email is marked {@code SENT}; a failed one keeps {@code PENDING}, counts
- * the attempt and keeps the error, and is tried again by the next run. When the transport is
- * down the run stops at the first failure and leaves the rest for the next run.
+ * Sends the pending emails of the outbox in id order. Each step is committed as soon as it is
+ * known: an email is marked {@code SENDING} just before it is handed to the transport, then
+ * {@code SENT}; a failed one goes back to {@code PENDING}, counts the attempt and keeps the
+ * error, and is tried again by the next run. When the transport is down the run stops at the
+ * first failure and leaves the rest for the next run.
+ * <p>
+ * An email still {@code SENDING} when a run starts was being sent by a run that died. If the
+ * transport can tell that it got through (an {@code .eml} file is there) it is marked sent;
+ * otherwise (SMTP) it is sent again: at least once, never lost.
  */
 @Service
 public class OutboxDelivery {
@@ -33,10 +38,16 @@ public class OutboxDelivery {
     private static final String SELECT_PENDING = "SELECT id, message_id, alert_type, number, recipients, subject,"
             + " body, attempts FROM email_outbox WHERE status = 'PENDING' AND id > ? ORDER BY id LIMIT "
             + PAGE_SIZE;
+    private static final String MARK_SENDING = "UPDATE email_outbox SET status = 'SENDING' WHERE id = ?"
+            + " AND status = 'PENDING'";
     private static final String MARK_SENT = "UPDATE email_outbox SET status = 'SENT', sent_at = ?,"
-            + " attempts = attempts + 1, last_error = NULL WHERE id = ? AND status = 'PENDING'";
-    private static final String MARK_FAILED = "UPDATE email_outbox SET attempts = attempts + 1, last_error = ?"
-            + " WHERE id = ? AND status = 'PENDING'";
+            + " attempts = attempts + 1, last_error = NULL WHERE id = ? AND status IN ('PENDING', 'SENDING')";
+    private static final String MARK_FAILED = "UPDATE email_outbox SET status = 'PENDING', attempts = attempts + 1,"
+            + " last_error = ? WHERE id = ? AND status IN ('PENDING', 'SENDING')";
+    private static final String SELECT_SENDING = "SELECT id, message_id, alert_type, number, recipients, subject,"
+            + " body, attempts FROM email_outbox WHERE status = 'SENDING' ORDER BY id";
+    private static final String BACK_TO_PENDING = "UPDATE email_outbox SET status = 'PENDING', last_error = ?"
+            + " WHERE id = ? AND status = 'SENDING'";
 
     private final JdbcTemplate jdbc;
     private final OutboxMessages messages;
@@ -49,6 +60,7 @@ public class OutboxDelivery {
     }
 
     public DeliveryReport deliverPending() {
+        settleInterruptedSends();
         int sent = 0;
         int failed = 0;
         long afterId = 0;
@@ -58,8 +70,9 @@ public class OutboxDelivery {
             for (OutboxEmail email : page) {
                 afterId = email.id();
                 try {
-                    deliver(email);
-                    sent++;
+                    if (deliver(email)) {
+                        sent++;
+                    }
                 } catch (MailDeliveryException e) {
                     failed++;
                     markFailed(email, e);
@@ -78,15 +91,34 @@ public class OutboxDelivery {
         return new DeliveryReport(sent, failed, stillPending == null ? 0 : stillPending, transport.where());
     }
 
-    private void deliver(OutboxEmail email) throws MailDeliveryException {
+    private boolean deliver(OutboxEmail email) throws MailDeliveryException {
         MimeMessage message;
         try {
             message = messages.build(email);
         } catch (MessagingException e) {
             throw new MailDeliveryException(e.getMessage(), e, false);
         }
+        if (jdbc.update(MARK_SENDING, email.id()) == 0) {
+            return false;
+        }
         transport.send(email, message);
         jdbc.update(MARK_SENT, OffsetDateTime.now(ZoneOffset.UTC), email.id());
+        return true;
+    }
+
+    /** Emails a dead run left {@code SENDING}: sent if the transport shows they got through, pending otherwise. */
+    private void settleInterruptedSends() {
+        for (OutboxEmail email : jdbc.query(SELECT_SENDING, OutboxDelivery::outboxEmail)) {
+            if (transport.delivered(email)) {
+                log.warn("email {} ({} for {}) was delivered by a run that stopped before recording it; marked sent",
+                        email.id(), email.alertType(), email.number());
+                jdbc.update(MARK_SENT, OffsetDateTime.now(ZoneOffset.UTC), email.id());
+            } else {
+                log.warn("email {} ({} for {}) was being sent when a run stopped; it may have arrived, sending it "
+                        + "again with the same Message-ID", email.id(), email.alertType(), email.number());
+                jdbc.update(BACK_TO_PENDING, "interrupted while sending; sent again", email.id());
+            }
+        }
     }
 
     private void markFailed(OutboxEmail email, MailDeliveryException failure) {

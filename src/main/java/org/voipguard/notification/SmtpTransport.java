@@ -6,7 +6,12 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Properties;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
@@ -22,6 +27,8 @@ public class SmtpTransport implements MailTransport {
     /** Applied unless {@code spring.mail.properties} sets them: a silent server must not hang a run. */
     private static final String CONNECT_TIMEOUT_MS = "10000";
     private static final String READ_WRITE_TIMEOUT_MS = "60000";
+
+    private static final Logger log = LoggerFactory.getLogger(SmtpTransport.class);
 
     private final JavaMailSender sender;
     private final String where;
@@ -55,11 +62,57 @@ public class SmtpTransport implements MailTransport {
 
     @Override
     public void send(OutboxEmail email, MimeMessage message) throws MailDeliveryException {
+        if (sender instanceof JavaMailSenderImpl impl) {
+            sendOneTransaction(impl, email, message);
+            return;
+        }
         try {
             sender.send(message);
         } catch (MailException e) {
             throw new MailDeliveryException(e.getMessage(), e, isTransportDown(e));
         }
+    }
+
+    /**
+     * One SMTP session for one message, so the moment the server takes responsibility for it
+     * is known: once it has answered the DATA with 2xx the message is delivered, even if the
+     * connection breaks afterwards (at QUIT), and is not sent again. Only a break between the
+     * end of the data and that answer leaves it unknown; it is then sent again.
+     */
+    private static void sendOneTransaction(JavaMailSenderImpl impl, OutboxEmail email, MimeMessage message)
+            throws MailDeliveryException {
+        Transport transport;
+        try {
+            transport = impl.getSession().getTransport(protocol(impl));
+            transport.connect(impl.getHost(), impl.getPort(), impl.getUsername(), impl.getPassword());
+        } catch (MessagingException e) {
+            // every other message would fail the same way: the server counts as down
+            throw new MailDeliveryException("cannot connect to the mail server: " + e.getMessage(), e, true);
+        }
+        boolean accepted = false;
+        try {
+            transport.sendMessage(message, message.getAllRecipients());
+            accepted = true;
+        } catch (MessagingException e) {
+            throw new MailDeliveryException(e.getMessage(), e, isTransportDown(e));
+        } finally {
+            try {
+                transport.close();
+            } catch (MessagingException e) {
+                if (accepted) {
+                    log.warn("the mail server accepted email {} then the connection failed ({}); it counts as sent",
+                            email.id(), e.getMessage());
+                }
+            }
+        }
+    }
+
+    private static String protocol(JavaMailSenderImpl impl) {
+        if (impl.getProtocol() != null) {
+            return impl.getProtocol();
+        }
+        String configured = impl.getSession().getProperty("mail.transport.protocol");
+        return configured != null ? configured : "smtp";
     }
 
     static boolean isTransportDown(Throwable failure) {

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code numbers import FILE} and {@code numbers show NUMBER}. */
+/** {@code numbers import FILE}, {@code numbers show NUMBER} and {@code numbers make-password NUMBER}. */
 @Component
 @Command(name = "numbers", mixinStandardHelpOptions = true,
         description = "Load per-number settings and show a number's control page.")
@@ -33,15 +33,17 @@ public class NumbersCommand implements TopLevelCommand {
 
     private final NumberSettingsImporter importer;
     private final NumberOverviewQuery overviews;
+    private final SipPasswords sipPasswords;
     private final ZoneId timeZone;
 
     @Spec
     private CommandSpec spec;
 
-    public NumbersCommand(NumberSettingsImporter importer, NumberOverviewQuery overviews,
+    public NumbersCommand(NumberSettingsImporter importer, NumberOverviewQuery overviews, SipPasswords sipPasswords,
             VoipGuardProperties properties) {
         this.importer = importer;
         this.overviews = overviews;
+        this.sipPasswords = sipPasswords;
         this.timeZone = properties.timeZone();
     }
 
@@ -54,6 +56,30 @@ public class NumbersCommand implements TopLevelCommand {
         report.rejections().forEach(rejection -> err.println(file.getFileName() + ": " + rejection.describe()));
         spec.commandLine().getOut().println(report.summary());
         return ExitCodes.DONE;
+    }
+
+    @Command(name = "make-password", mixinStandardHelpOptions = true,
+            description = "Make a new SIP password for a number and print it once. Only its digest "
+                    + "(HA1 = MD5(number:realm:password), realm from voipguard.sip.realm) is stored; the "
+                    + "old password stops working at the registrar once it reads the new digest.")
+    int makePassword(@Parameters(paramLabel = "NUMBER", description = "the number in E.164, e.g. +441632960001")
+            String number) {
+        requireKnownNumber(number);
+        String password = sipPasswords.makePassword(number);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("New SIP password for " + number + " (shown once, not stored; give it to the customer now):");
+        out.println(password);
+        out.flush();
+        return ExitCodes.DONE;
+    }
+
+    private void requireKnownNumber(String number) {
+        if (!E164.matcher(number).matches()) {
+            throw new UsageException("not an E.164 number (+ then 7 to 15 digits): " + DisplayText.clean(number, 40));
+        }
+        if (overviews.find(number, Instant.now()).isEmpty()) {
+            throw new UsageException("unknown number " + number + ": it has no settings; load them with 'numbers import FILE'");
+        }
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true,
@@ -70,6 +96,9 @@ public class NumbersCommand implements TopLevelCommand {
                 "unknown number " + number + ": it has no settings; load them with 'numbers import FILE'"));
         PrintWriter out = spec.commandLine().getOut();
         printSettings(out, overview.settings());
+        out.println("  SIP password         " + sipPasswords.lastChanged(number)
+                .map(changed -> "last changed " + TIME.format(changed.atZoneSameInstant(timeZone)))
+                .orElse("never set here"));
         printPhones(out, overview);
         printSpend(out, overview);
         printAlerts(out, overview);

@@ -3,11 +3,12 @@ package org.voipguard.registration;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
-import org.springframework.batch.infrastructure.item.file.FlatFileItemReader;
+import org.springframework.batch.infrastructure.item.file.LineMapper;
 import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemReaderBuilder;
 import org.springframework.batch.infrastructure.item.file.separator.SimpleRecordSeparatorPolicy;
 import org.springframework.core.io.FileSystemResource;
 import org.voipguard.imports.QuotedCsvRecordPolicy;
+import org.voipguard.imports.UnfinishedRecordTolerantReader;
 
 /** Reads a registration log line by line, the same for the import job and a dry run. */
 public final class RegistrationFiles {
@@ -16,16 +17,17 @@ public final class RegistrationFiles {
     }
 
     /** A reader of the log's lines with their line numbers; opening it checks the CSV header. */
-    public static FlatFileItemReader<RegistrationLine> reader(Path file, LogFormat format) {
+    public static UnfinishedRecordTolerantReader<RegistrationLine> reader(Path file, LogFormat format) {
         boolean header = format.hasHeader();
-        return new FlatFileItemReaderBuilder<RegistrationLine>()
+        LineMapper<RegistrationLine> lines = (line, lineNumber) -> new RegistrationLine(lineNumber, line);
+        return new UnfinishedRecordTolerantReader<>(new FlatFileItemReaderBuilder<RegistrationLine>()
                 .name("registrationReader")
                 .resource(new FileSystemResource(file))
                 .encoding(StandardCharsets.UTF_8.name())
                 .recordSeparatorPolicy(header ? new QuotedCsvRecordPolicy() : new SimpleRecordSeparatorPolicy())
                 .linesToSkip(header ? 1 : 0)
                 .skippedLinesCallback(new RegistrationCsvLineParser()::validateHeader)
-                .lineMapper((line, lineNumber) -> new RegistrationLine(lineNumber, line))
-                .build();
+                .lineMapper(lines)
+                .build(), lines);
     }
 }

@@ -10,9 +10,9 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
-import org.springframework.batch.infrastructure.item.file.FlatFileItemReader;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,6 +24,7 @@ import org.voipguard.imports.ImportProgressListener;
 import org.voipguard.imports.ImportedFiles;
 import org.voipguard.imports.RejectedLines;
 import org.voipguard.imports.RulesAtJobStartListener;
+import org.voipguard.imports.UnfinishedRecordTolerantReader;
 import org.voipguard.numbers.NumberDirectory;
 import org.voipguard.rules.ActiveRuleBook;
 import org.voipguard.rules.AlertSink;
@@ -56,7 +57,7 @@ public class RegistrationImportJobConfiguration {
 
     @Bean
     public Step loadRegistrationsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            VoipGuardProperties properties, FlatFileItemReader<RegistrationLine> registrationReader,
+            VoipGuardProperties properties, ItemStreamReader<RegistrationLine> registrationReader,
             RegistrationLineProcessor registrationProcessor, RegistrationLoadWriter registrationLoadWriter) {
         return new StepBuilder("loadRegistrations", jobRepository)
                 .<RegistrationLine, RegistrationLineOutcome>chunk(properties.chunkSize())
@@ -70,7 +71,7 @@ public class RegistrationImportJobConfiguration {
 
     @Bean
     @StepScope
-    public FlatFileItemReader<RegistrationLine> registrationReader(@Value(FILE) String file, @Value(FORMAT) String format) {
+    public UnfinishedRecordTolerantReader<RegistrationLine> registrationReader(@Value(FILE) String file, @Value(FORMAT) String format) {
         return RegistrationFiles.reader(Path.of(file), LogFormat.fromOption(format));
     }
 

@@ -8,11 +8,18 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -21,12 +28,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.voipguard.cli.CommandLineLauncher;
 import org.voipguard.support.AlsoOnPostgreSql;
+import org.voipguard.support.GeneratedInputs;
 import org.voipguard.support.TestDatabase;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
-/** An SMTP server that is down when the run starts and up for the next run. */
+/** An SMTP server that is down when a run starts and up for the next run: emails wait, then go once. */
 @AlsoOnPostgreSql
 @SpringBootTest
 class SmtpOutageTest {
@@ -83,6 +91,65 @@ class SmtpOutageTest {
         } finally {
             server.stop();
         }
+    }
+
+    @Test
+    void anImportWithTheServerDownFinishesKeepsItsEmailsPendingAndSaysSoThenEachIsSentOnce(@TempDir Path dir)
+            throws Exception {
+        run(new StringWriter(), "numbers", "import", GeneratedInputs.numbers(dir.resolve("numbers.csv")).toString());
+        Path cdrs = GeneratedInputs.cdrs(dir.resolve("cdrs.csv"), 600);
+
+        StringWriter importOut = new StringWriter();
+        int importExit = run(importOut, "cdrs", "import", cdrs.toString());
+
+        List<String> pending = jdbc.queryForList("SELECT message_id FROM email_outbox WHERE status = 'PENDING'",
+                String.class);
+        assertThat(importExit).as("the exit code says emails are pending").isEqualTo(1);
+        assertThat(importOut.toString())
+                .contains("cdrs import: 1 files imported, 0 skipped, 0 failed; 600 lines read, 600 imported")
+                .contains("cdrs import: 0 sent, 1 failed, " + pending.size() + " pending (to smtp://127.0.0.1:" + PORT + ")")
+                .contains("cdrs import: " + pending.size() + " emails not sent yet: they stay pending");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cdr", Integer.class)).isEqualTo(600);
+        assertThat(pending).hasSizeGreaterThanOrEqualTo(4)
+                .hasSize(jdbc.queryForObject("SELECT COUNT(*) FROM email_outbox", Integer.class));
+
+        GreenMail server = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+        try {
+            int sendExit = emailsSend(new StringWriter());
+            int againExit = emailsSend(new StringWriter());
+
+            assertThat(sendExit).isZero();
+            assertThat(againExit).isZero();
+            List<String> received = Arrays.stream(server.getReceivedMessages()).map(SmtpOutageTest::messageId)
+                    .distinct().toList();
+            assertThat(received).containsExactlyInAnyOrderElementsOf(pending);
+            Map<String, Long> copies = Arrays.stream(server.getReceivedMessages())
+                    .collect(Collectors.groupingBy(SmtpOutageTest::messageId, Collectors.counting()));
+            Map<String, Long> recipients = jdbc.query("SELECT message_id, recipients FROM email_outbox", rs -> {
+                Map<String, Long> byMessage = new java.util.HashMap<>();
+                while (rs.next()) {
+                    byMessage.put(rs.getString(1), (long) rs.getString(2).split(",").length);
+                }
+                return byMessage;
+            });
+            assertThat(copies).as("one copy per message and recipient").isEqualTo(recipients);
+            assertThat(jdbc.queryForList("SELECT status FROM email_outbox", String.class)).containsOnly("SENT");
+        } finally {
+            server.stop();
+        }
+    }
+
+    private static String messageId(MimeMessage message) {
+        try {
+            return message.getMessageID();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private int run(StringWriter out, String... args) {
+        return CommandLineLauncher.execute(context, new PrintWriter(out, true), new PrintWriter(new StringWriter()), args);
     }
 
     private int emailsSend(StringWriter out) {

@@ -1,0 +1,295 @@
+package org.voipguard.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import jakarta.mail.internet.InternetHeaders;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.util.FileSystemUtils;
+import org.voipguard.cli.CommandLineLauncher;
+import org.voipguard.support.ChildVoipGuard;
+import org.voipguard.support.GeneratedInputs;
+import org.voipguard.support.TestDatabase;
+
+/**
+ * A run killed with SIGKILL at several points and run again ends exactly like one run that was
+ * never interrupted: same spend per number and month, same alerts, same emails, none twice.
+ * The interrupted runs are real VoIPGuard processes on an H2 file database (in AUTO_SERVER
+ * mode, so this test can watch their progress); the uninterrupted run is this test's own
+ * context on its own database, running meanwhile.
+ */
+@SpringBootTest(properties = {"voipguard.outbox-dir=target/crash-test/reference-outbox",
+        "voipguard.rejects-dir=target/crash-test/reference-rejects"})
+class CrashAndRerunTest {
+
+    private static final int CDR_LINES = 50_000;
+    private static final int REGISTRATION_LINES = 20_000;
+    private static final Path REFERENCE_OUTBOX = Path.of("target/crash-test/reference-outbox");
+    private static final String BUSY = "another VoIPGuard run is using the database";
+
+    @Autowired
+    private ConfigurableApplicationContext context;
+    @Autowired
+    private JdbcTemplate reference;
+
+    @TempDir
+    Path home;
+
+    private String databaseUrl;
+
+    @BeforeEach
+    void givenTheSameNumbersInBothDatabases() throws IOException {
+        TestDatabase.clear(reference);
+        FileSystemUtils.deleteRecursively(REFERENCE_OUTBOX);
+        run("numbers", "import", GeneratedInputs.numbers(home.resolve("numbers.csv")).toString());
+        databaseUrl = "jdbc:h2:file:" + home.resolve("db/voipguard").toAbsolutePath() + ";AUTO_SERVER=TRUE";
+        Flyway.configure().dataSource(databaseUrl, "sa", "")
+                .locations("classpath:db/migration/common", "classpath:db/migration/vendor/h2").load().migrate();
+        inChildDatabase(this::copyNumberSettings);
+    }
+
+    @Test
+    void aCdrImportKilledAtSeveralPointsEndsLikeOneUninterruptedRun() throws Exception {
+        Path cdrs = GeneratedInputs.cdrs(home.resolve("cdrs.csv"), CDR_LINES);
+        CompletableFuture<Integer> uninterrupted = CompletableFuture.supplyAsync(() -> run("cdrs", "import", cdrs.toString()));
+
+        ChildVoipGuard first = ChildVoipGuard.start(home, databaseUrl, "cdrs", "import", cdrs.toString());
+        waitUntil(first, "SELECT COUNT(*) FROM cdr", 1);
+        ChildVoipGuard second = ChildVoipGuard.start(home, databaseUrl, "cdrs", "import", cdrs.toString());
+        int secondExit = second.waitFor();
+        assertThat(secondExit).as(second.output()).isEqualTo(1);
+        assertThat(second.stderr()).contains("voipguard: cdrs import: " + BUSY);
+
+        List<String> kills = new ArrayList<>();
+        killWhen(first, "SELECT COUNT(*) FROM cdr", 12_000, kills);
+        killWhen(ChildVoipGuard.start(home, databaseUrl, "cdrs", "import", cdrs.toString()),
+                "SELECT COUNT(*) FROM cdr", 35_000, kills);
+        killWhen(ChildVoipGuard.start(home, databaseUrl, "cdrs", "import", cdrs.toString()),
+                "SELECT COUNT(*) FROM email_outbox WHERE status <> 'PENDING'", 1, kills);
+        ChildVoipGuard last = ChildVoipGuard.start(home, databaseUrl, "cdrs", "import", cdrs.toString());
+        assertThat(last.waitFor()).as(last.output()).isZero();
+
+        assertThat(uninterrupted.get()).isZero();
+        assertThat(kills).as("runs killed while still importing").hasSizeGreaterThanOrEqualTo(2);
+        Map<String, List<String>> expected = snapshot(reference, CDR_TABLES);
+        Map<String, List<String>> actual = withChildDatabase(child -> snapshot(child, CDR_TABLES));
+        assertThat(expected.get("calls")).containsExactly((CDR_LINES - CDR_LINES / 5000) + " calls");
+        assertThat(expected.get("alerts")).hasSizeGreaterThan(100);
+        assertThat(actual).isEqualTo(expected);
+        assertSameEmailsOnce();
+    }
+
+    @Test
+    void aRegistrationImportKilledAtSeveralPointsEndsLikeOneUninterruptedRun() throws Exception {
+        Path log = GeneratedInputs.registrations(home.resolve("registrations.csv"), REGISTRATION_LINES);
+        CompletableFuture<Integer> uninterrupted = CompletableFuture.supplyAsync(
+                () -> run("registrations", "import", log.toString()));
+
+        List<String> kills = new ArrayList<>();
+        killWhen(ChildVoipGuard.start(home, databaseUrl, "registrations", "import", log.toString()),
+                "SELECT COUNT(*) FROM registration_event", 6_000, kills);
+        killWhen(ChildVoipGuard.start(home, databaseUrl, "registrations", "import", log.toString()),
+                "SELECT COUNT(*) FROM registration_event WHERE outcome <> 'PENDING'", 8_000, kills);
+        killWhen(ChildVoipGuard.start(home, databaseUrl, "registrations", "import", log.toString()),
+                "SELECT COUNT(*) FROM email_outbox WHERE status <> 'PENDING'", 1, kills);
+        ChildVoipGuard last = ChildVoipGuard.start(home, databaseUrl, "registrations", "import", log.toString());
+        assertThat(last.waitFor()).as(last.output()).isZero();
+
+        assertThat(uninterrupted.get()).isZero();
+        assertThat(kills).as("runs killed while still importing").hasSizeGreaterThanOrEqualTo(2);
+        Map<String, List<String>> expected = snapshot(reference, REGISTRATION_TABLES);
+        Map<String, List<String>> actual = withChildDatabase(child -> snapshot(child, REGISTRATION_TABLES));
+        assertThat(expected.get("events")).hasSize(REGISTRATION_LINES);
+        assertThat(expected.get("alerts")).hasSizeGreaterThan(100);
+        assertThat(actual).isEqualTo(expected);
+        assertSameEmailsOnce();
+    }
+
+    @Test
+    void aSecondProcessOnAnEmbeddedDatabaseIsToldThatAnotherRunIsUsingIt() throws Exception {
+        String embedded = "jdbc:h2:file:" + home.resolve("db/embedded").toAbsolutePath();
+        try (Connection firstRun = DriverManager.getConnection(embedded, "sa", "")) {
+            ChildVoipGuard second = ChildVoipGuard.start(home, embedded, "emails", "send");
+
+            assertThat(second.waitFor()).as(second.output()).isEqualTo(1);
+            assertThat(second.stderr()).contains("voipguard: " + BUSY);
+        }
+    }
+
+    private static final Map<String, String> CDR_TABLES = tables(
+            "spend", "SELECT number, billing_month, spend_gbp, late_charges_gbp, warned_multiple FROM monthly_spend",
+            "calls", "SELECT COUNT(*) || ' calls' FROM cdr",
+            "cost", "SELECT SUM(cost_gbp) FROM cdr",
+            "rejected", "SELECT line_number, field, reason FROM rejected_line",
+            "alerts", "SELECT alert_key, alert_type, number, facts FROM alert",
+            "emails", "SELECT message_id, alert_type, number, recipients, subject, body, status FROM email_outbox",
+            "files", "SELECT kind, sha256 FROM imported_file");
+
+    private static final Map<String, String> REGISTRATION_TABLES = tables(
+            "events", "SELECT event_key, outcome FROM registration_event",
+            "known ips", "SELECT number, source_ip FROM known_ip",
+            "known agents", "SELECT number, agent_hash FROM known_user_agent",
+            "phones", "SELECT number, source_ip, source_port, transport, user_agent, registered_at, expires_at "
+                    + "FROM registered_phone",
+            "lockdown notices", "SELECT number, source_ip, last_alert_at FROM lockdown_notice",
+            "rejected", "SELECT line_number, field, reason FROM rejected_line",
+            "alerts", "SELECT alert_key, alert_type, number, facts FROM alert",
+            "emails", "SELECT message_id, alert_type, number, recipients, subject, body, status FROM email_outbox",
+            "files", "SELECT kind, sha256 FROM imported_file");
+
+    /** Kills the run once the query reaches at least {@code threshold}, if it is still running then. */
+    private void killWhen(ChildVoipGuard run, String progressQuery, long threshold, List<String> kills) {
+        long reached = waitUntil(run, progressQuery, threshold);
+        if (run.isAlive()) {
+            run.kill();
+            kills.add(progressQuery + " = " + reached);
+        } else {
+            assertThat(run.waitFor()).as(run.output()).isZero();
+        }
+    }
+
+    /** Polls the running child's database until the query reaches the threshold or the child ends. */
+    private long waitUntil(ChildVoipGuard run, String progressQuery, long threshold) {
+        Path lockFile = home.resolve("db/voipguard.lock.db");
+        long deadline = System.nanoTime() + 240_000_000_000L;
+        while (run.isAlive() && System.nanoTime() < deadline) {
+            if (Files.exists(lockFile)) {
+                try (Connection connection = DriverManager.getConnection(databaseUrl, "sa", "");
+                        var statement = connection.createStatement();
+                        var rs = statement.executeQuery(progressQuery)) {
+                    rs.next();
+                    long value = rs.getLong(1);
+                    if (value >= threshold) {
+                        return value;
+                    }
+                } catch (SQLException e) {
+                    // the child is starting, or its tables are busy: look again
+                }
+            }
+            sleep(50);
+        }
+        return -1;
+    }
+
+    private void assertSameEmailsOnce() throws IOException {
+        List<String> expected = messageIds(REFERENCE_OUTBOX);
+        List<String> actual = messageIds(home.resolve("outbox"));
+        assertThat(expected).isNotEmpty().doesNotHaveDuplicates();
+        assertThat(actual).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    private static List<String> messageIds(Path outbox) throws IOException {
+        if (!Files.isDirectory(outbox)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(outbox)) {
+            return files.filter(file -> file.toString().endsWith(".eml")).map(CrashAndRerunTest::messageId).toList();
+        }
+    }
+
+    private static String messageId(Path eml) {
+        try (InputStream in = Files.newInputStream(eml)) {
+            return new InternetHeaders(in).getHeader("Message-ID", null);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read " + eml, e);
+        }
+    }
+
+    private static Map<String, List<String>> snapshot(JdbcTemplate jdbc, Map<String, String> queries) {
+        Map<String, List<String>> snapshot = new LinkedHashMap<>();
+        queries.forEach((name, sql) -> snapshot.put(name, jdbc.query(sql, (rs, row) -> {
+            List<String> cells = new ArrayList<>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                Object value = rs.getObject(i);
+                cells.add(value instanceof BigDecimal amount ? amount.stripTrailingZeros().toPlainString()
+                        : String.valueOf(value));
+            }
+            return String.join(" | ", cells);
+        }).stream().sorted().collect(Collectors.toList())));
+        return snapshot;
+    }
+
+    private static Map<String, String> tables(String... namesAndQueries) {
+        Map<String, String> tables = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndQueries.length; i += 2) {
+            tables.put(namesAndQueries[i], namesAndQueries[i + 1]);
+        }
+        return tables;
+    }
+
+    private void copyNumberSettings(JdbcTemplate child) {
+        reference.query("SELECT * FROM number_settings", rs -> {
+            int columns = rs.getMetaData().getColumnCount();
+            List<String> names = new ArrayList<>();
+            List<Object> values = new ArrayList<>();
+            for (int i = 1; i <= columns; i++) {
+                names.add(rs.getMetaData().getColumnName(i));
+                values.add(rs.getObject(i));
+            }
+            child.update("INSERT INTO number_settings (" + String.join(", ", names) + ") VALUES ("
+                    + names.stream().map(n -> "?").collect(Collectors.joining(", ")) + ")", values.toArray());
+        });
+    }
+
+    /** Opens the interrupted runs' database from this test, while no child runs, and closes it again. */
+    private <T> T withChildDatabase(java.util.function.Function<JdbcTemplate, T> work) {
+        SingleConnectionDataSource dataSource = new SingleConnectionDataSource(databaseUrl, "sa", "", true);
+        try {
+            return work.apply(new JdbcTemplate(dataSource));
+        } finally {
+            dataSource.destroy();
+        }
+    }
+
+    private void inChildDatabase(java.util.function.Consumer<JdbcTemplate> work) {
+        withChildDatabase(jdbc -> {
+            work.accept(jdbc);
+            return null;
+        });
+    }
+
+    private int run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = CommandLineLauncher.execute(context, new PrintWriter(out, true), new PrintWriter(err, true), args);
+        if (exit != 0) {
+            throw new IllegalStateException(String.join(" ", args) + " exited " + exit + ": " + out + err);
+        }
+        return exit;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
