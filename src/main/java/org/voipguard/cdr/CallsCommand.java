@@ -1,5 +1,6 @@
 package org.voipguard.cdr;
 
+import java.util.Locale;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -55,7 +56,7 @@ public class CallsCommand implements TopLevelCommand {
         PrintWriter out = spec.commandLine().getOut();
         String verdict = breaches.isEmpty() ? "ALLOW" : "DENY";
         out.printf("%s %s -> %s (%s%s) at %sp/min, limit %sp/min%s%n", verdict, number, priced.dialledE164(),
-                priced.callClass().name().toLowerCase(java.util.Locale.ROOT), priced.premium() ? ", premium rate" : "",
+                priced.callClass().name().toLowerCase(Locale.ROOT), priced.premium() ? ", premium rate" : "",
                 priced.pricePpm().stripTrailingZeros().toPlainString(), call.getLimitPpm().stripTrailingZeros().toPlainString(),
                 breaches.isEmpty() ? "" : " (rule \"" + breaches.get(0).ruleName() + "\")");
         return ExitCodes.DONE;

@@ -1,5 +1,6 @@
 package org.voipguard.cdr;
 
+import java.util.Locale;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -85,7 +86,7 @@ public final class CdrLineParser {
     }
 
     private static CdrRecord.Direction direction(String value) throws InvalidCdrException {
-        return switch (value.toUpperCase(java.util.Locale.ROOT)) {
+        return switch (value.toUpperCase(Locale.ROOT)) {
             case "OUT" -> CdrRecord.Direction.OUT;
             case "IN" -> CdrRecord.Direction.IN;
             default -> throw new InvalidCdrException("direction", "must be OUT or IN, got \"" + shown(value) + "\"");

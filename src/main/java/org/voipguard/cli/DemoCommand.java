@@ -1,5 +1,7 @@
 package org.voipguard.cli;
 
+import java.util.function.Function;
+import java.util.concurrent.Callable;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +29,7 @@ import picocli.CommandLine.Spec;
 /** Runs everything on the sample data: numbers, CDRs, registration logs, then the emails. */
 @Component
 @Command(name = "demo", description = "Import sample-data/ (numbers, CDRs, registrar and Asterisk logs) and write the emails.")
-public class DemoCommand implements TopLevelCommand, java.util.concurrent.Callable<Integer> {
+public class DemoCommand implements TopLevelCommand, Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
@@ -77,7 +79,7 @@ public class DemoCommand implements TopLevelCommand, java.util.concurrent.Callab
     }
 
     private static void importEach(PrintWriter out, String command, List<Path> files, List<FileImportResult> results,
-            java.util.function.Function<Path, FileImportResult> importer) {
+            Function<Path, FileImportResult> importer) {
         for (Path file : files) {
             FileImportResult result = importer.apply(file);
             ImportReport.printFile(out, command, result);

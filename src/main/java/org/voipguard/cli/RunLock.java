@@ -1,5 +1,6 @@
 package org.voipguard.cli;
 
+import java.util.Locale;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -53,7 +54,7 @@ public class RunLock {
         Connection connection = null;
         try {
             connection = dataSource.getConnection();
-            boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
+            boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT)
                     .contains("postgres");
             Held held = postgres ? advisoryLock(connection) : rowLock(connection);
             connection = null;

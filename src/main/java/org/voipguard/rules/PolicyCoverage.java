@@ -1,5 +1,6 @@
 package org.voipguard.rules;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -47,7 +48,7 @@ final class PolicyCoverage {
     /** One error for each policy no rule of the rule base matches. */
     static List<RuleProblem> gaps(KieBase kieBase, RuleSources sources) {
         Set<Class<?>> matched = factTypes(kieBase);
-        return java.util.Arrays.stream(Policy.values())
+        return Arrays.stream(Policy.values())
                 .filter(policy -> !matched.contains(policy.factType))
                 .map(policy -> new RuleProblem(sources.directory().toString(), 0, 0, RuleProblem.Severity.ERROR,
                         "no rule matches " + policy.factType.getSimpleName() + " facts, so " + policy.description

@@ -1,5 +1,6 @@
 package org.voipguard.rules;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -34,7 +35,7 @@ public class RuleRuntimeException extends RuntimeException {
         return new RuleRuntimeException("%s failed on %s: %s".formatted(rule, fact, root), e);
     }
 
-    private static String describe(java.util.List<Object> objects) {
+    private static String describe(List<Object> objects) {
         return objects.size() == 1 ? String.valueOf(objects.get(0)) : String.valueOf(objects);
     }
 
