@@ -25,8 +25,8 @@ public class DialledNumberClassifier {
     private static final int MAX_INPUT_LENGTH = 64;
     /** UK short codes (999, 112, 118xxx) are at most six digits; they are not 09 premium numbers. */
     private static final int MAX_SHORT_CODE_LENGTH = 6;
-    /** UK national significant numbers have 7 to 10 digits; only these lengths take the fast path. */
-    private static final int MIN_FAST_UK_LENGTH = 7;
+    /** Nearly every UK national significant number has 9 or 10 digits; only these take the fast path. */
+    private static final int MIN_FAST_UK_LENGTH = 9;
     private static final int MAX_FAST_UK_LENGTH = 10;
 
     private final PhoneNumberUtil phoneNumbers = PhoneNumberUtil.getInstance();
