@@ -2,7 +2,6 @@ package org.voipguard.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,7 +67,7 @@ public final class Benchmark {
 
     /** What a run measured and what the database held afterwards. */
     public record Result(BenchData.Written data, List<Phase> phases, double ruleCompileSeconds, long storedCdrs,
-            long storedRegistrations, long rejectedLines, long alerts, boolean succeeded, String commandOutput) {
+            long storedRegistrations, long rejectedLines, long alerts, boolean succeeded) {
 
         public Phase phase(String name) {
             return phases.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
@@ -107,41 +106,75 @@ public final class Benchmark {
         out.printf(Locale.ROOT, "rules: %d files compiled in %.2f s (version %s)%n", rules.files().size(), compile,
                 rules.version());
 
-        StringWriter commandOutput = new StringWriter();
-        PrintWriter commands = new PrintWriter(commandOutput, true);
-        boolean ok = command(context, commands, "numbers", "import", data.numbersFile().toString());
+        boolean ok = command(context, out, "numbers", "import", data.numbersFile().toString());
 
+        PhaseTable table = new PhaseTable(out);
         List<Phase> phases = new ArrayList<>();
-        phases.add(timed("CDR bare parse", () -> bareParse(data.cdrFile())));
-        phases.add(timed("cdrs import", () -> {
-            boolean done = command(context, commands, "cdrs", "import", "--no-email", data.cdrFile().toString());
+        phases.add(table.row(timed("CDR bare parse", () -> bareParse(data.cdrFile()))));
+        phases.add(table.row(timed("cdrs import", () -> {
+            boolean done = command(context, out, "cdrs", "import", "--no-email", data.cdrFile().toString());
             return done ? data.cdrLines() : -1;
-        }));
-        phases.add(timed("registration bare parse", () -> bareParse(data.registrationFile())));
-        phases.add(timed("registrations import", () -> {
-            boolean done = command(context, commands, "registrations", "import", "--no-email",
+        })));
+        phases.add(table.row(timed("registration bare parse", () -> bareParse(data.registrationFile()))));
+        phases.add(table.row(timed("registrations import", () -> {
+            boolean done = command(context, out, "registrations", "import", "--no-email",
                     data.registrationFile().toString());
             return done ? data.registrationLines() : -1;
-        }));
+        })));
         ok &= phases.stream().allMatch(p -> p.records() >= 0);
 
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
         Result result = new Result(data, phases, compile, count(jdbc, "cdr"), count(jdbc, "registration_event"),
-                count(jdbc, "rejected_line"), count(jdbc, "alert"), ok, commandOutput.toString());
-        print(result, out);
+                count(jdbc, "rejected_line"), count(jdbc, "alert"), ok);
+        out.println();
+        table.printAll(phases);
+        out.printf(Locale.ROOT, "stored: %d CDRs, %d registration events, %d rejected lines, %d alerts; rule compile "
+                        + "%.2f s; %s%n", result.storedCdrs(), result.storedRegistrations(), result.rejectedLines(),
+                result.alerts(), result.ruleCompileSeconds(), ok ? "all imports done" : "AN IMPORT FAILED");
         printSteps(jdbc, out);
         return result;
     }
 
-    private static void print(Result result, PrintWriter out) {
-        out.print(result.commandOutput());
-        out.printf(Locale.ROOT, "%-24s %10s %9s %12s %9s %9s %12s %9s %10s %10s%n", "phase", "records", "seconds",
-                "records/s", "vs parse", "cpu s", "rec/cpu s", "vs parse", "peak heap", "after GC");
-        Phase baseline = null;
-        for (Phase phase : result.phases()) {
+    /** Prints a phase as soon as it is over, with its ratios to the bare parse before it. */
+    private static final class PhaseTable {
+
+        private final PrintWriter out;
+        private Phase baseline;
+        private boolean headerPrinted;
+
+        PhaseTable(PrintWriter out) {
+            this.out = out;
+        }
+
+        Phase row(Phase phase) {
             if (phase.name().endsWith("bare parse")) {
                 baseline = phase;
             }
+            if (!headerPrinted) {
+                header();
+                headerPrinted = true;
+            }
+            print(phase);
+            return phase;
+        }
+
+        void printAll(List<Phase> phases) {
+            baseline = null;
+            header();
+            for (Phase phase : phases) {
+                if (phase.name().endsWith("bare parse")) {
+                    baseline = phase;
+                }
+                print(phase);
+            }
+        }
+
+        private void header() {
+            out.printf(Locale.ROOT, "%-24s %10s %9s %12s %9s %9s %12s %9s %10s %10s%n", "phase", "records", "seconds",
+                    "records/s", "vs parse", "cpu s", "rec/cpu s", "vs parse", "peak heap", "after GC");
+        }
+
+        private void print(Phase phase) {
             double ratio = baseline == null || baseline.perSecond() == 0 ? 0 : phase.perSecond() / baseline.perSecond();
             double cpuRatio = baseline == null || baseline.perCpuSecond() == 0 ? 0
                     : phase.perCpuSecond() / baseline.perCpuSecond();
@@ -150,9 +183,6 @@ public final class Benchmark {
                     phase.perCpuSecond(), cpuRatio, megabytes(phase.peakHeapBytes()),
                     megabytes(phase.peakAfterGcBytes()));
         }
-        out.printf(Locale.ROOT, "stored: %d CDRs, %d registration events, %d rejected lines, %d alerts; rule compile "
-                        + "%.2f s; %s%n", result.storedCdrs(), result.storedRegistrations(), result.rejectedLines(),
-                result.alerts(), result.ruleCompileSeconds(), result.succeeded() ? "all imports done" : "AN IMPORT FAILED");
     }
 
     /** Where an import's time went, step by step, from the job repository. */
