@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.voipguard.imports.IsoTimes;
 
 /** Turns one line of the canonical CDR CSV into a {@link CdrRecord}, or says which field is wrong. */
 public final class CdrLineParser {
@@ -95,7 +96,7 @@ public final class CdrLineParser {
 
     private static OffsetDateTime startTime(String value) throws InvalidCdrException {
         try {
-            return OffsetDateTime.parse(value);
+            return IsoTimes.parseOffsetDateTime(value);
         } catch (DateTimeParseException e) {
             throw new InvalidCdrException("start_time",
                     "must be ISO-8601 with an offset, e.g. 2026-11-02T10:15:00Z, got \"" + shown(value) + "\"");

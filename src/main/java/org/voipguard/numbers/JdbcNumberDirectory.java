@@ -22,8 +22,12 @@ import org.voipguard.config.VoipGuardProperties.PolicyDefaults;
 @Repository
 public class JdbcNumberDirectory implements NumberDirectory {
 
-    /** Keeps the IN list within what every supported database accepts comfortably. */
-    static final int MAX_NUMBERS_PER_QUERY = 1000;
+    /**
+     * Numbers per query. Every query has exactly this many parameters (a short last batch
+     * repeats its last number), so the database parses the statement once and reuses it; and
+     * a short IN list keeps the per-row check of the list cheap.
+     */
+    static final int MAX_NUMBERS_PER_QUERY = 128;
 
     private static final String SELECT = "SELECT number, login, number_email, login_email, national_limit_ppm,"
             + " international_limit_ppm, ip_access_list, ip_agent_notify, bill_warning_level_gbp,"
@@ -47,7 +51,7 @@ public class JdbcNumberDirectory implements NumberDirectory {
         List<String> distinct = new ArrayList<>(new LinkedHashSet<>(numbers));
         Map<String, NumberSettings> stored = new HashMap<>();
         for (int from = 0; from < distinct.size(); from += MAX_NUMBERS_PER_QUERY) {
-            List<String> chunk = distinct.subList(from, Math.min(from + MAX_NUMBERS_PER_QUERY, distinct.size()));
+            List<String> chunk = padded(distinct.subList(from, Math.min(from + MAX_NUMBERS_PER_QUERY, distinct.size())));
             jdbc.query(SELECT, Map.of("numbers", chunk), (ResultSet rs) -> {
                 NumberSettings settings = fromRow(rs);
                 stored.put(settings.number(), settings);
@@ -58,6 +62,18 @@ public class JdbcNumberDirectory implements NumberDirectory {
             result.put(number, stored.getOrDefault(number, defaultsFor(number)));
         }
         return result;
+    }
+
+    private static List<String> padded(List<String> numbers) {
+        if (numbers.size() == MAX_NUMBERS_PER_QUERY) {
+            return numbers;
+        }
+        List<String> padded = new ArrayList<>(MAX_NUMBERS_PER_QUERY);
+        padded.addAll(numbers);
+        while (padded.size() < MAX_NUMBERS_PER_QUERY) {
+            padded.add(numbers.get(numbers.size() - 1));
+        }
+        return padded;
     }
 
     /** The settings of a number that was never imported. */

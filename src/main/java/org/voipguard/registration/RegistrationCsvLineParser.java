@@ -2,19 +2,15 @@ package org.voipguard.registration;
 
 import static org.voipguard.registration.RegistrationFields.shown;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.springframework.stereotype.Component;
+import org.voipguard.imports.CsvCells;
+import org.voipguard.imports.IsoTimes;
 import org.voipguard.numbers.IpAccessList;
 import org.voipguard.registration.ParsedRegistrationLine.Parsed;
 import org.voipguard.registration.ParsedRegistrationLine.Rejected;
@@ -34,7 +30,6 @@ public final class RegistrationCsvLineParser implements RegistrationLineParser {
             "time,number,source_ip,source_port,transport,user_agent,auth_result,expires_s";
 
     private static final int COLUMNS = HEADER.split(",").length;
-    private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
     private static final Pattern EXPIRES = Pattern.compile("[0-9]{1,7}");
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
@@ -83,16 +78,11 @@ public final class RegistrationCsvLineParser implements RegistrationLineParser {
     }
 
     private static List<String> cells(String line) throws BadField {
-        List<CSVRecord> records;
-        try (CSVParser parser = CSVParser.parse(line, CSV)) {
-            records = parser.getRecords();
-        } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw new BadField("line", "not valid CSV (a quote not closed, or text after a closing quote)");
+        try {
+            return CsvCells.split(line);
+        } catch (CsvCells.MalformedCsvException e) {
+            throw new BadField("line", e.records() < 0 ? "not valid CSV (" + e.getMessage() + ")" : e.getMessage());
         }
-        if (records.size() != 1) {
-            throw new BadField("line", "one CSV record expected, found " + records.size());
-        }
-        return records.get(0).toList();
     }
 
     private static RegistrationRecord record(List<String> cells) throws BadField {
@@ -109,7 +99,7 @@ public final class RegistrationCsvLineParser implements RegistrationLineParser {
 
     private static Instant time(String text) throws BadField {
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            return IsoTimes.parseOffsetDateTime(text).toInstant();
         } catch (DateTimeException e) {
             throw new BadField("time", "ISO-8601 time with offset expected (e.g. 2026-11-02T10:15:04+00:00), found "
                     + shown(text));

@@ -1,0 +1,56 @@
+package org.voipguard.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The benchmark still runs end to end on a few thousand lines; it checks what was imported, never how fast. */
+class BenchmarkSmokeTest {
+
+    private static final int CDRS = 3000;
+    private static final int REGISTRATIONS = 2000;
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void importsTheGeneratedFilesAndReportsEveryPhase() {
+        Benchmark.Options options = Benchmark.Options.parse("--numbers=300", "--cdrs=" + CDRS,
+                "--registrations=" + REGISTRATIONS, "--dir=" + directory);
+        StringWriter printed = new StringWriter();
+
+        Benchmark.Result result = Benchmark.run(options, new PrintWriter(printed, true));
+
+        BenchData.Written data = result.data();
+        assertThat(result.succeeded()).as(printed.toString()).isTrue();
+        assertThat(data.badCdrLines()).isPositive();
+        assertThat(data.repeatedCallIds()).isPositive();
+        assertThat(result.phase("CDR bare parse").records()).isEqualTo(CDRS);
+        assertThat(result.phase("cdrs import").records()).isEqualTo(CDRS);
+        assertThat(result.phase("registration bare parse").records()).isEqualTo(REGISTRATIONS);
+        assertThat(result.phase("registrations import").records()).isEqualTo(REGISTRATIONS);
+        assertThat(result.storedCdrs()).isEqualTo(CDRS - data.badCdrLines() - data.repeatedCallIds());
+        assertThat(result.storedRegistrations()).isEqualTo(REGISTRATIONS - data.badRegistrationLines());
+        assertThat(result.rejectedLines()).isEqualTo(data.badCdrLines() + data.badRegistrationLines());
+        assertThat(result.alerts()).isPositive();
+        assertThat(printed.toString()).contains("records/s", "vs parse", "peak heap", "rules: 4 files compiled");
+    }
+
+    @Test
+    void writesTheSameDataForTheSameSizesAndSeed() {
+        BenchData.Sizes sizes = new BenchData.Sizes(200, 500, 500);
+
+        BenchData.Written first = BenchData.write(directory.resolve("a"), sizes, 7);
+        BenchData.Written second = BenchData.write(directory.resolve("b"), sizes, 7);
+
+        assertThat(first.cdrFile()).hasSameTextualContentAs(second.cdrFile());
+        assertThat(first.registrationFile()).hasSameTextualContentAs(second.registrationFile());
+        assertThat(BenchData.existing(directory.resolve("a"), sizes, 7)).contains(first);
+        assertThat(BenchData.existing(directory.resolve("a"), sizes, 8)).isEmpty();
+    }
+}

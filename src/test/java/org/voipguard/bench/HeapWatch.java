@@ -1,0 +1,108 @@
+package org.voipguard.bench;
+
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.management.ListenerNotFoundException;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+
+/**
+ * Watches the heap during one phase of a run: the highest heap use sampled every 20 ms, and
+ * the highest heap left after a garbage collection (the live data: flat when memory does not
+ * grow with the input).
+ */
+final class HeapWatch implements AutoCloseable {
+
+    private static final long SAMPLE_MILLIS = 20;
+
+    private final AtomicLong peakUsed = new AtomicLong();
+    private final AtomicLong peakAfterGc = new AtomicLong();
+    private final List<NotificationEmitter> emitters = new ArrayList<>();
+    private final NotificationListener listener = this::onGc;
+    private final Thread sampler;
+    private volatile boolean running = true;
+
+    HeapWatch() {
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof NotificationEmitter emitter) {
+                emitter.addNotificationListener(listener, null, null);
+                emitters.add(emitter);
+            }
+        }
+        sampler = new Thread(this::sample, "heap-watch");
+        sampler.setDaemon(true);
+        sampler.start();
+    }
+
+    /** The highest heap use seen, in bytes. */
+    long peakUsed() {
+        return Math.max(peakUsed.get(), peakAfterGc.get());
+    }
+
+    /** The highest heap use right after a collection, in bytes; 0 when no collection ran. */
+    long peakAfterGc() {
+        return peakAfterGc.get();
+    }
+
+    static long maxHeap() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax();
+    }
+
+    private void sample() {
+        var memory = ManagementFactory.getMemoryMXBean();
+        while (running) {
+            peakUsed.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+            try {
+                Thread.sleep(SAMPLE_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private void onGc(Notification notification, Object handback) {
+        if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+            return;
+        }
+        var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+        long after = heapOnly(info.getGcInfo().getMemoryUsageAfterGc());
+        long before = heapOnly(info.getGcInfo().getMemoryUsageBeforeGc());
+        peakAfterGc.accumulateAndGet(after, Math::max);
+        peakUsed.accumulateAndGet(before, Math::max);
+    }
+
+    private static long heapOnly(Map<String, MemoryUsage> usageByPool) {
+        long used = 0;
+        for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            MemoryUsage usage = usageByPool.get(pool.getName());
+            if (pool.getType() == MemoryType.HEAP && usage != null) {
+                used += usage.getUsed();
+            }
+        }
+        return used;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        sampler.interrupt();
+        for (NotificationEmitter emitter : emitters) {
+            try {
+                emitter.removeNotificationListener(listener);
+            } catch (ListenerNotFoundException e) {
+                // already gone
+            }
+        }
+    }
+}
