@@ -122,13 +122,18 @@ public final class CommandLineLauncher {
         }
     }
 
-    /** H2 refuses a second process on an embedded file database: error 90020, "Database may be already in use". */
+    /**
+     * H2 refuses a second process on an embedded file database: error 90020, "Database may be
+     * already in use", or "Lock file recently modified" while another process opens or has just
+     * left the database (a run killed a moment ago).
+     */
     static boolean isDatabaseInUse(Throwable exception) {
         for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof java.sql.SQLException sql && sql.getErrorCode() == 90020) {
                 return true;
             }
-            if (t.getMessage() != null && t.getMessage().contains("Database may be already in use")) {
+            if (t.getMessage() != null && (t.getMessage().contains("Database may be already in use")
+                    || t.getMessage().contains("Lock file recently modified"))) {
                 return true;
             }
         }

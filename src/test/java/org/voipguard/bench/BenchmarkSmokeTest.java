@@ -38,7 +38,7 @@ class BenchmarkSmokeTest {
         assertThat(result.storedRegistrations()).isEqualTo(REGISTRATIONS - data.badRegistrationLines());
         assertThat(result.rejectedLines()).isEqualTo(data.badCdrLines() + data.badRegistrationLines());
         assertThat(result.alerts()).isPositive();
-        assertThat(printed.toString()).contains("records/s", "vs parse", "peak heap", "rules: 4 files compiled");
+        assertThat(printed.toString()).contains("records/s", "vs parse", "peak heap", "rules: 6 files compiled");
     }
 
     @Test
