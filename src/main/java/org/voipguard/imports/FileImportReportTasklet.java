@@ -16,6 +16,10 @@ import org.voipguard.config.VoipGuardProperties;
  */
 public class FileImportReportTasklet implements Tasklet {
 
+    /** Job execution context keys: the file's record count and the rejects file, for the run summary. */
+    static final String LINES = "lines";
+    static final String REJECTS_FILE = "rejectsFile";
+
     private final String kind;
     private final RejectedLines rejects;
     private final ImportedFiles files;
@@ -34,8 +38,12 @@ public class FileImportReportTasklet implements Tasklet {
         JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
         long importId = job.getJobInstanceId();
         Path file = Path.of(job.getJobParameters().getString(ImportJobParameters.FILE));
-        rejects.writeFile(importId, properties.rejectsDir(), file.getFileName().toString());
+        Path rejectsFile = rejects.writeFile(importId, properties.rejectsDir(), file.getFileName().toString());
         long lines = DataLines.count(file);
+        job.getExecutionContext().putLong(LINES, lines);
+        if (rejectsFile != null) {
+            job.getExecutionContext().putString(REJECTS_FILE, rejectsFile.toString());
+        }
         long rejected = rejects.count(importId);
         if (lines > 0 && (double) rejected / lines > properties.maxRejectedShare()) {
             throw new TooManyRejectedLinesException(file, rejected, lines, properties.maxRejectedShare());

@@ -7,8 +7,8 @@ import java.util.function.LongUnaryOperator;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.stereotype.Component;
-import org.voipguard.config.VoipGuardProperties;
 
 /**
  * Runs the import job of one file: skipped when a file with the same content was imported
@@ -22,15 +22,13 @@ public class FileImports {
     private final ImportedFiles importedFiles;
     private final RejectedLines rejects;
     private final ImportStatistics statistics;
-    private final VoipGuardProperties properties;
 
     public FileImports(JobRunner jobRunner, ImportedFiles importedFiles, RejectedLines rejects,
-            ImportStatistics statistics, VoipGuardProperties properties) {
+            ImportStatistics statistics) {
         this.jobRunner = jobRunner;
         this.importedFiles = importedFiles;
         this.rejects = rejects;
         this.statistics = statistics;
-        this.properties = properties;
     }
 
     /** How to count what an import stored: records by import id, and late charges by import id. */
@@ -51,14 +49,19 @@ public class FileImports {
         if (outcome.failure() != null) {
             return FileImportResult.failed(file, outcome.failure());
         }
-        return summary(file, outcome.importId(), counters);
+        return summary(file, outcome, counters);
     }
 
-    private FileImportResult summary(Path file, long importId, Counters counters) {
-        long lines = DataLines.count(file);
+    /** Sums up from the database, with the line count and rejects file the report step recorded. */
+    private FileImportResult summary(Path file, JobRunner.Outcome outcome, Counters counters) {
+        long importId = outcome.importId();
+        ExecutionContext report = outcome.execution().getExecutionContext();
+        long lines = report.containsKey(FileImportReportTasklet.LINES)
+                ? report.getLong(FileImportReportTasklet.LINES) : DataLines.count(file);
         long imported = counters.imported().applyAsLong(importId);
         long rejected = rejects.count(importId);
-        Path rejectsFile = rejected == 0 ? null : properties.rejectsDir().resolve(file.getFileName() + ".rejects.csv");
+        Path rejectsFile = report.containsKey(FileImportReportTasklet.REJECTS_FILE)
+                ? Path.of(report.getString(FileImportReportTasklet.REJECTS_FILE)) : null;
         return new FileImportResult(file, FileImportResult.Status.IMPORTED, lines, imported,
                 Math.max(0, lines - imported - rejected), rejected, counters.lateCharges().applyAsLong(importId),
                 statistics.alerts(importId), rejectsFile, null);
