@@ -2,7 +2,6 @@ package org.voipguard.billing;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,19 +21,19 @@ import org.voipguard.db.SqlDialect;
 @Repository
 public class SpendLedger {
 
-    private static final Comparator<NumberMonth> IN_KEY_ORDER =
-            Comparator.comparing(NumberMonth::number).thenComparing(NumberMonth::month);
-
     private final JdbcTemplate jdbc;
     private final BigDecimal defaultLevelGbp;
-    private final String addToSpend;
+    private final String addImportedCalls;
 
     public SpendLedger(JdbcTemplate jdbc, VoipGuardProperties properties, SqlDialect dialect) {
         this.jdbc = jdbc;
         this.defaultLevelGbp = properties.defaults().billWarningLevelGbp();
-        this.addToSpend = dialect.insertOrAdd("monthly_spend",
+        this.addImportedCalls = dialect.insertOrAddSelected("monthly_spend",
                 List.of("number", "billing_month", "spend_gbp", "late_charges_gbp", "last_job_execution_id"),
-                List.of("number", "billing_month"), List.of("spend_gbp", "late_charges_gbp"));
+                List.of("number", "billing_month"), List.of("spend_gbp", "late_charges_gbp"),
+                "SELECT number, billing_month, SUM(cost_gbp), SUM(CASE WHEN late_charge THEN cost_gbp ELSE 0 END),"
+                        + " CAST(? AS BIGINT) FROM cdr WHERE job_execution_id = ? AND cost_gbp > 0"
+                        + " GROUP BY number, billing_month ORDER BY number, billing_month");
     }
 
     /** A number's month. {@code month} is {@code YYYY-MM}. */
@@ -42,26 +41,20 @@ public class SpendLedger {
     }
 
     /**
-     * Adds the charges of one chunk; every number-month touched remembers the import that
-     * touched it. Each number-month is one atomic insert-or-add, taken in key order so that two
-     * writers adding to the same months at once neither lose an update nor deadlock.
+     * Adds the charges of the calls one import stored to their number-months, in one statement
+     * run once per import: each number-month is written once however many of its calls the
+     * file holds, and remembers the import that touched it. Calls to a month already closed
+     * when they were stored are late charges and also go to that month's bill. Rows are taken
+     * in key order so that two writers adding to the same months at once neither lose an
+     * update nor deadlock.
      */
-    public void add(Map<NumberMonth, BigDecimal> charges, long importId) {
-        if (charges.isEmpty()) {
-            return;
-        }
-        Set<String> closed = closedMonths();
-        List<Map.Entry<NumberMonth, BigDecimal>> entries = new ArrayList<>(charges.entrySet());
-        entries.sort(Map.Entry.comparingByKey(IN_KEY_ORDER));
-        batch(addToSpend, entries, (ps, e) -> {
-            BigDecimal late = closed.contains(e.getKey().month()) ? e.getValue() : BigDecimal.ZERO;
-            ps.setString(1, e.getKey().number());
-            ps.setString(2, e.getKey().month());
-            ps.setBigDecimal(3, e.getValue());
-            ps.setBigDecimal(4, late);
-            ps.setLong(5, importId);
-        });
-        addLateChargesToBills(entries, closed);
+    public void addCallsOfImport(long importId) {
+        jdbc.update(addImportedCalls, importId, importId);
+        List<Map.Entry<NumberMonth, BigDecimal>> late = jdbc.query("SELECT number, billing_month, SUM(cost_gbp) FROM cdr"
+                + " WHERE job_execution_id = ? AND late_charge = TRUE AND cost_gbp > 0"
+                + " GROUP BY number, billing_month ORDER BY number, billing_month",
+                (rs, row) -> Map.entry(new NumberMonth(rs.getString(1), rs.getString(2)), rs.getBigDecimal(3)), importId);
+        addLateChargesToBills(late);
     }
 
     /**
@@ -69,9 +62,7 @@ public class SpendLedger {
      * bill is only missing for a number first seen in a late call: it gets one, at the level
      * it has now.
      */
-    private void addLateChargesToBills(List<Map.Entry<NumberMonth, BigDecimal>> entries, Set<String> closed) {
-        List<Map.Entry<NumberMonth, BigDecimal>> late = entries.stream()
-                .filter(e -> closed.contains(e.getKey().month())).toList();
+    private void addLateChargesToBills(List<Map.Entry<NumberMonth, BigDecimal>> late) {
         int[] updated = batch("UPDATE monthly_bill SET bill_gbp = bill_gbp + ? WHERE number = ? AND billing_month = ?",
                 late, (ps, e) -> {
                     ps.setBigDecimal(1, e.getValue());

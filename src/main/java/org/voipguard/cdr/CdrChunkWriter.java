@@ -1,8 +1,6 @@
 package org.voipguard.cdr;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,7 +9,6 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.voipguard.billing.BillingMonths;
 import org.voipguard.billing.SpendLedger;
-import org.voipguard.billing.SpendLedger.NumberMonth;
 import org.voipguard.imports.RejectedLines;
 import org.voipguard.numbers.NumberDirectory;
 import org.voipguard.numbers.NumberSettings;
@@ -21,8 +18,8 @@ import org.voipguard.rules.facts.OutgoingCall;
 
 /**
  * Writes one chunk of CDR outcomes in one transaction: rejected lines, new calls (a call id
- * seen before is skipped), the spend they add per number and month, and the price-limit
- * alerts (P1) the rules raise for them in one short-lived session.
+ * seen before is skipped) and the price-limit alerts (P1) the rules raise for them in one
+ * short-lived session. The spend they add is summed once per import, by {@link AddSpendTasklet}.
  */
 public class CdrChunkWriter implements ItemWriter<CdrOutcome> {
 
@@ -63,20 +60,7 @@ public class CdrChunkWriter implements ItemWriter<CdrOutcome> {
             }
         }
         rejects.store(importId, source, rejected);
-        List<CallStore.StoredCall> fresh = calls.insertNew(candidates, importId);
-        ledger.add(chargesByNumberMonth(fresh), importId);
-        evaluatePriceLimits(fresh);
-    }
-
-    private static Map<NumberMonth, BigDecimal> chargesByNumberMonth(List<CallStore.StoredCall> fresh) {
-        Map<NumberMonth, BigDecimal> charges = new LinkedHashMap<>();
-        for (CallStore.StoredCall stored : fresh) {
-            BigDecimal cost = CallStore.cost(stored);
-            if (cost.signum() > 0) {
-                charges.merge(new NumberMonth(stored.call().record().number(), stored.billingMonth()), cost, BigDecimal::add);
-            }
-        }
-        return charges;
+        evaluatePriceLimits(calls.insertNew(candidates, importId));
     }
 
     private void evaluatePriceLimits(List<CallStore.StoredCall> fresh) {

@@ -35,8 +35,8 @@ import org.voipguard.rules.ActiveRuleBook;
 import org.voipguard.rules.AlertSink;
 
 /**
- * The CDR import job, run once per file: read and rate the calls (P1), then warn about bills
- * that crossed a level (P3), then report rejected lines. The job instance is the file, so an
+ * The CDR import job, run once per file: read and rate the calls (P1), add their charges to
+ * the monthly spend, then warn about bills that crossed a level (P3), then report rejected lines. The job instance is the file, so an
  * interrupted import is restarted where it stopped and a finished one is never run again.
  */
 @Configuration
@@ -49,11 +49,12 @@ public class CdrImportJobConfiguration {
     private static final String FILE = ImportJobParameters.FILE_VALUE;
 
     @Bean
-    public Job cdrImportJob(JobRepository jobRepository, Step importCdrsStep, Step cdrBillWarningsStep,
-            Step cdrReportStep, RulesAtJobStartListener rulesAtJobStart) {
+    public Job cdrImportJob(JobRepository jobRepository, Step importCdrsStep, Step addSpendStep,
+            Step cdrBillWarningsStep, Step cdrReportStep, RulesAtJobStartListener rulesAtJobStart) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(rulesAtJobStart)
                 .start(importCdrsStep)
+                .next(addSpendStep)
                 .next(cdrBillWarningsStep)
                 .next(cdrReportStep)
                 .build();
@@ -91,6 +92,20 @@ public class CdrImportJobConfiguration {
             @Value(FILE) String file) {
         return new CdrChunkWriter(calls, rejects, ledger, months, numbers, rules.current(), alertSink, importId,
                 Path.of(file).getFileName().toString());
+    }
+
+    @Bean
+    public Step addSpendStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            AddSpendTasklet addSpendTasklet) {
+        return new StepBuilder("addSpend", jobRepository)
+                .tasklet(addSpendTasklet, transactionManager)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    AddSpendTasklet addSpendTasklet(SpendLedger ledger, @Value(IMPORT_ID) Long importId) {
+        return new AddSpendTasklet(ledger, importId);
     }
 
     @Bean

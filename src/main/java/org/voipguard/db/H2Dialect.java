@@ -18,19 +18,32 @@ final class H2Dialect implements SqlDialect {
 
     @Override
     public String insertOrAdd(String table, List<String> columns, List<String> key, List<String> added) {
+        return insertOrAddSelected(table, columns, key, added, values(columns));
+    }
+
+    @Override
+    public String insertOrAddSelected(String table, List<String> columns, List<String> key, List<String> added,
+            String query) {
         String updates = columns.stream().filter(column -> !key.contains(column))
                 .map(column -> column + " = " + (added.contains(column)
                         ? "t." + column + " + s." + column
                         : "s." + column))
                 .collect(Collectors.joining(", "));
-        return merge(table, columns, key) + " WHEN MATCHED THEN UPDATE SET " + updates + whenNotMatched(columns);
+        return merge(table, columns, key, query) + " WHEN MATCHED THEN UPDATE SET " + updates
+                + whenNotMatched(columns);
     }
 
     private static String merge(String table, List<String> columns, List<String> key) {
-        return "MERGE INTO " + table + " t USING (VALUES ("
-                + columns.stream().map(column -> "?").collect(Collectors.joining(", ")) + ")) AS s ("
-                + String.join(", ", columns) + ") ON "
+        return merge(table, columns, key, values(columns));
+    }
+
+    private static String merge(String table, List<String> columns, List<String> key, String source) {
+        return "MERGE INTO " + table + " t USING (" + source + ") AS s (" + String.join(", ", columns) + ") ON "
                 + key.stream().map(column -> "t." + column + " = s." + column).collect(Collectors.joining(" AND "));
+    }
+
+    private static String values(List<String> columns) {
+        return "VALUES (" + columns.stream().map(column -> "?").collect(Collectors.joining(", ")) + ")";
     }
 
     private static String whenNotMatched(List<String> columns) {

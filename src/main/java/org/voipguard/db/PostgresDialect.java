@@ -13,16 +13,30 @@ final class PostgresDialect implements SqlDialect {
 
     @Override
     public String insertOrAdd(String table, List<String> columns, List<String> key, List<String> added) {
+        return insertOrAddSelected(table, columns, key, added, values(columns));
+    }
+
+    @Override
+    public String insertOrAddSelected(String table, List<String> columns, List<String> key, List<String> added,
+            String query) {
         String updates = columns.stream().filter(column -> !key.contains(column))
                 .map(column -> column + " = " + (added.contains(column)
                         ? table + "." + column + " + EXCLUDED." + column
                         : "EXCLUDED." + column))
                 .collect(Collectors.joining(", "));
-        return insert(table, columns) + " ON CONFLICT (" + String.join(", ", key) + ") DO UPDATE SET " + updates;
+        return insert(table, columns, query) + " ON CONFLICT (" + String.join(", ", key) + ") DO UPDATE SET "
+                + updates;
     }
 
     private static String insert(String table, List<String> columns) {
-        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-                + columns.stream().map(column -> "?").collect(Collectors.joining(", ")) + ")";
+        return insert(table, columns, values(columns));
+    }
+
+    private static String insert(String table, List<String> columns, String source) {
+        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") " + source;
+    }
+
+    private static String values(List<String> columns) {
+        return "VALUES (" + columns.stream().map(column -> "?").collect(Collectors.joining(", ")) + ")";
     }
 }
