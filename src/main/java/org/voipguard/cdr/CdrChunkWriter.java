@@ -11,7 +11,6 @@ import org.voipguard.billing.BillingMonths;
 import org.voipguard.billing.SpendLedger;
 import org.voipguard.imports.RejectedLines;
 import org.voipguard.numbers.NumberDirectory;
-import org.voipguard.numbers.NumberSettings;
 import org.voipguard.rules.AlertSink;
 import org.voipguard.rules.RuleBook;
 import org.voipguard.rules.facts.OutgoingCall;
@@ -23,11 +22,14 @@ import org.voipguard.rules.facts.OutgoingCall;
  */
 public class CdrChunkWriter implements ItemWriter<CdrOutcome> {
 
+    /** About 100 bytes each: a bound of some 25 MB of heap. */
+    private static final int PRICE_LIMITS_REMEMBERED = 250_000;
+
     private final CallStore calls;
     private final RejectedLines rejects;
     private final SpendLedger ledger;
     private final BillingMonths months;
-    private final NumberDirectory numbers;
+    private final PriceLimits priceLimits;
     private final RuleBook rules;
     private final AlertSink alerts;
     private final long importId;
@@ -39,7 +41,7 @@ public class CdrChunkWriter implements ItemWriter<CdrOutcome> {
         this.rejects = rejects;
         this.ledger = ledger;
         this.months = months;
-        this.numbers = numbers;
+        this.priceLimits = new PriceLimits(numbers, PRICE_LIMITS_REMEMBERED);
         this.rules = rules;
         this.alerts = alerts;
         this.importId = importId;
@@ -69,9 +71,9 @@ public class CdrChunkWriter implements ItemWriter<CdrOutcome> {
         if (outgoing.isEmpty()) {
             return;
         }
-        Map<String, NumberSettings> settings = numbers.findAll(outgoing.stream().map(c -> c.record().number()).toList());
+        Map<String, PriceLimits.Limits> limits = priceLimits.of(outgoing.stream().map(c -> c.record().number()).toList());
         List<OutgoingCall> facts = outgoing.stream()
-                .map(call -> OutgoingCallFacts.of(call, settings.get(call.record().number()))).toList();
+                .map(call -> OutgoingCallFacts.of(call, limits.get(call.record().number()))).toList();
         alerts.accept(rules.evaluate(facts).alerts(), importId);
     }
 

@@ -1,0 +1,59 @@
+package org.voipguard.cdr;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.voipguard.numbers.NumberDirectory;
+import org.voipguard.numbers.NumberSettings;
+
+/**
+ * The price limits of the numbers one import meets, remembered for the rest of the import so
+ * that a number's settings are read once, not once per chunk. Only the two limits are kept,
+ * for at most {@code capacity} numbers (the least recently used are forgotten first), so the
+ * memory it takes is bounded whatever the size of the file. Settings do not change during an
+ * import: {@code numbers import} never runs beside one.
+ */
+class PriceLimits {
+
+    /** A number's limits in pence per minute. */
+    record Limits(BigDecimal nationalPpm, BigDecimal internationalPpm) {
+
+        static Limits of(NumberSettings settings) {
+            return new Limits(settings.nationalLimitPpm(), settings.internationalLimitPpm());
+        }
+    }
+
+    private final NumberDirectory numbers;
+    private final Map<String, Limits> remembered;
+
+    PriceLimits(NumberDirectory numbers, int capacity) {
+        this.numbers = numbers;
+        this.remembered = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Limits> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
+
+    /** The limits of every number given, reading the ones not remembered in one go. */
+    Map<String, Limits> of(Collection<String> wanted) {
+        Map<String, Limits> limits = new LinkedHashMap<>();
+        List<String> unknown = new ArrayList<>();
+        for (String number : wanted) {
+            Limits known = remembered.get(number);
+            if (known != null) {
+                limits.put(number, known);
+            } else if (!limits.containsKey(number)) {
+                unknown.add(number);
+            }
+        }
+        numbers.findAll(unknown).forEach((number, settings) -> limits.put(number, Limits.of(settings)));
+        remembered.putAll(limits);
+        return limits;
+    }
+}
