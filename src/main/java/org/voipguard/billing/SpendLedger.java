@@ -2,6 +2,7 @@ package org.voipguard.billing;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,14 +24,21 @@ public class SpendLedger {
 
     private final JdbcTemplate jdbc;
     private final BigDecimal defaultLevelGbp;
+    private static final Comparator<NumberMonth> IN_KEY_ORDER =
+            Comparator.comparing(NumberMonth::number).thenComparing(NumberMonth::month);
+
+    private final String addToSpend;
     private final String addImportedCalls;
 
     public SpendLedger(JdbcTemplate jdbc, VoipGuardProperties properties, SqlDialect dialect) {
         this.jdbc = jdbc;
         this.defaultLevelGbp = properties.defaults().billWarningLevelGbp();
-        this.addImportedCalls = dialect.insertOrAddSelected("monthly_spend",
-                List.of("number", "billing_month", "spend_gbp", "late_charges_gbp", "last_job_execution_id"),
-                List.of("number", "billing_month"), List.of("spend_gbp", "late_charges_gbp"),
+        List<String> columns =
+                List.of("number", "billing_month", "spend_gbp", "late_charges_gbp", "last_job_execution_id");
+        List<String> key = List.of("number", "billing_month");
+        List<String> added = List.of("spend_gbp", "late_charges_gbp");
+        this.addToSpend = dialect.insertOrAdd("monthly_spend", columns, key, added);
+        this.addImportedCalls = dialect.insertOrAddSelected("monthly_spend", columns, key, added,
                 "SELECT number, billing_month, SUM(cost_gbp), SUM(CASE WHEN late_charge THEN cost_gbp ELSE 0 END),"
                         + " CAST(? AS BIGINT) FROM cdr WHERE job_execution_id = ? AND cost_gbp > 0"
                         + " GROUP BY number, billing_month ORDER BY number, billing_month");
@@ -41,12 +49,31 @@ public class SpendLedger {
     }
 
     /**
-     * Adds the charges of the calls one import stored to their number-months, in one statement
-     * run once per import: each number-month is written once however many of its calls the
-     * file holds, and remembers the import that touched it. Calls to a month already closed
-     * when they were stored are late charges and also go to that month's bill. Rows are taken
-     * in key order so that two writers adding to the same months at once neither lose an
-     * update nor deadlock.
+     * Adds charges summed per number-month; every number-month touched remembers the import
+     * that touched it. Charges to a closed month are late charges and also go to that month's
+     * bill. Each number-month is one atomic insert-or-add, taken in key order so that two
+     * writers adding to the same months at once neither lose an update nor deadlock.
+     */
+    public void add(Map<NumberMonth, BigDecimal> charges, long importId) {
+        Set<String> closed = closedMonths();
+        List<Map.Entry<NumberMonth, BigDecimal>> entries = new ArrayList<>(charges.entrySet());
+        entries.sort(Map.Entry.comparingByKey(IN_KEY_ORDER));
+        batch(addToSpend, entries, (ps, e) -> {
+            BigDecimal late = closed.contains(e.getKey().month()) ? e.getValue() : BigDecimal.ZERO;
+            ps.setString(1, e.getKey().number());
+            ps.setString(2, e.getKey().month());
+            ps.setBigDecimal(3, e.getValue());
+            ps.setBigDecimal(4, late);
+            ps.setLong(5, importId);
+        });
+        addLateChargesToBills(entries.stream().filter(e -> closed.contains(e.getKey().month())).toList());
+    }
+
+    /**
+     * Adds the charges of the calls one import stored, reading them back from the calls table:
+     * {@link #add} for an import whose charges were not summed as it went (one restarted after
+     * a crash). One statement, in key order like {@link #add}. Calls to a month already closed
+     * when they were stored are late charges.
      */
     public void addCallsOfImport(long importId) {
         jdbc.update(addImportedCalls, importId, importId);

@@ -18,7 +18,8 @@ import org.voipguard.rules.facts.OutgoingCall;
 /**
  * Writes one chunk of CDR outcomes in one transaction: rejected lines, new calls (a call id
  * seen before is skipped) and the price-limit alerts (P1) the rules raise for them in one
- * short-lived session. The spend they add is summed once per import, by {@link AddSpendTasklet}.
+ * short-lived session. Their charges are summed in {@link ImportCharges} and added to the
+ * monthly spend once per import, by {@link AddSpendTasklet}.
  */
 public class CdrChunkWriter implements ItemWriter<CdrOutcome> {
 
@@ -28,6 +29,7 @@ public class CdrChunkWriter implements ItemWriter<CdrOutcome> {
     private final CallStore calls;
     private final RejectedLines rejects;
     private final SpendLedger ledger;
+    private final ImportCharges charges;
     private final BillingMonths months;
     private final PriceLimits priceLimits;
     private final RuleBook rules;
@@ -35,11 +37,13 @@ public class CdrChunkWriter implements ItemWriter<CdrOutcome> {
     private final long importId;
     private final String source;
 
-    public CdrChunkWriter(CallStore calls, RejectedLines rejects, SpendLedger ledger, BillingMonths months,
-            NumberDirectory numbers, RuleBook rules, AlertSink alerts, long importId, String source) {
+    CdrChunkWriter(CallStore calls, RejectedLines rejects, SpendLedger ledger, ImportCharges charges,
+            BillingMonths months, NumberDirectory numbers, RuleBook rules, AlertSink alerts, long importId,
+            String source) {
         this.calls = calls;
         this.rejects = rejects;
         this.ledger = ledger;
+        this.charges = charges;
         this.months = months;
         this.priceLimits = new PriceLimits(numbers, PRICE_LIMITS_REMEMBERED);
         this.rules = rules;
@@ -62,7 +66,9 @@ public class CdrChunkWriter implements ItemWriter<CdrOutcome> {
             }
         }
         rejects.store(importId, source, rejected);
-        evaluatePriceLimits(calls.insertNew(candidates, importId));
+        List<CallStore.StoredCall> fresh = calls.insertNew(candidates, importId);
+        charges.add(fresh);
+        evaluatePriceLimits(fresh);
     }
 
     private void evaluatePriceLimits(List<CallStore.StoredCall> fresh) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import javax.sql.DataSource;
 
+import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -63,7 +64,7 @@ public class CdrImportJobConfiguration {
     @Bean
     public Step importCdrsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             VoipGuardProperties properties, ItemStreamReader<CdrLine> cdrReader, CdrLineProcessor cdrProcessor,
-            CdrChunkWriter cdrWriter) {
+            CdrChunkWriter cdrWriter, ImportCharges importCharges) {
         return new StepBuilder("importCdrs", jobRepository)
                 .<CdrLine, CdrOutcome>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
@@ -71,7 +72,15 @@ public class CdrImportJobConfiguration {
                 .processor(cdrProcessor)
                 .writer(cdrWriter)
                 .listener(new ImportProgressListener("cdrs"))
+                .listener(importCharges)
                 .build();
+    }
+
+    /** About 200 bytes each: a bound of some 40 MB of heap. */
+    @Bean
+    @JobScope
+    ImportCharges importCharges() {
+        return new ImportCharges(200_000);
     }
 
     @Bean
@@ -87,11 +96,11 @@ public class CdrImportJobConfiguration {
 
     @Bean
     @StepScope
-    public CdrChunkWriter cdrWriter(CallStore calls, RejectedLines rejects, SpendLedger ledger, BillingMonths months,
-            NumberDirectory numbers, ActiveRuleBook rules, AlertSink alertSink, @Value(IMPORT_ID) Long importId,
-            @Value(FILE) String file) {
-        return new CdrChunkWriter(calls, rejects, ledger, months, numbers, rules.current(), alertSink, importId,
-                Path.of(file).getFileName().toString());
+    public CdrChunkWriter cdrWriter(CallStore calls, RejectedLines rejects, SpendLedger ledger, ImportCharges charges,
+            BillingMonths months, NumberDirectory numbers, ActiveRuleBook rules, AlertSink alertSink,
+            @Value(IMPORT_ID) Long importId, @Value(FILE) String file) {
+        return new CdrChunkWriter(calls, rejects, ledger, charges, months, numbers, rules.current(), alertSink,
+                importId, Path.of(file).getFileName().toString());
     }
 
     @Bean
@@ -104,8 +113,8 @@ public class CdrImportJobConfiguration {
 
     @Bean
     @StepScope
-    AddSpendTasklet addSpendTasklet(SpendLedger ledger, @Value(IMPORT_ID) Long importId) {
-        return new AddSpendTasklet(ledger, importId);
+    AddSpendTasklet addSpendTasklet(SpendLedger ledger, ImportCharges charges, @Value(IMPORT_ID) Long importId) {
+        return new AddSpendTasklet(ledger, charges, importId);
     }
 
     @Bean

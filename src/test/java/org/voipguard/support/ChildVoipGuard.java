@@ -41,6 +41,8 @@ public final class ChildVoipGuard {
         command.add("--spring.datasource.url=" + databaseUrl);
         command.add("--voipguard.outbox-dir=" + home.resolve("outbox"));
         command.add("--voipguard.rejects-dir=" + home.resolve("rejects"));
+        // small chunks: many commits to be killed between, at a pace a watching test can follow
+        command.add("--voipguard.chunk-size=100");
         int run = RUNS.incrementAndGet();
         Path stdout = home.resolve("run-" + run + ".out");
         Path stderr = home.resolve("run-" + run + ".err");
