@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.voipguard.billing.SpendLedger.NumberMonth;
 
 /**
@@ -18,6 +19,8 @@ import org.voipguard.billing.SpendLedger.NumberMonth;
  */
 class ImportCharges implements StepExecutionListener {
 
+    private static final String SUMMED_FROM_THE_FIRST_CHUNK = "importCharges.started";
+
     private final int capacity;
     private final Map<NumberMonth, BigDecimal> sums = new HashMap<>();
     private boolean complete;
@@ -26,10 +29,15 @@ class ImportCharges implements StepExecutionListener {
         this.capacity = capacity;
     }
 
-    /** A step with saved state is a restart: the chunks before it were written by another run. */
+    /**
+     * The step's saved state carries a mark from its first start, committed with every chunk: a
+     * step that finds the mark is a restart, whose earlier chunks another run wrote.
+     */
     @Override
     public void beforeStep(StepExecution stepExecution) {
-        complete = stepExecution.getExecutionContext().isEmpty();
+        ExecutionContext context = stepExecution.getExecutionContext();
+        complete = !context.containsKey(SUMMED_FROM_THE_FIRST_CHUNK);
+        context.putString(SUMMED_FROM_THE_FIRST_CHUNK, "true");
         sums.clear();
     }
 

@@ -1,0 +1,70 @@
+package org.voipguard.cdr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.voipguard.billing.SpendLedger.NumberMonth;
+
+class ImportChargesTest {
+
+    private static final String ALICE = "+441632960001";
+    private static final String BOB = "+441632960002";
+
+    @Test
+    void anImportStartedAtItsFirstChunkSumsItsChargesPerNumberMonth() {
+        ImportCharges charges = new ImportCharges(10);
+        charges.beforeStep(newStepExecution(new ExecutionContext()));
+
+        charges.add(List.of(call(ALICE, "2.50"), call(BOB, "1.00"), call(ALICE, "0.25"), call(BOB, "0.00")));
+
+        assertThat(charges.complete()).isTrue();
+        assertThat(charges.sums()).hasSize(2);
+        assertThat(charges.sums().get(new NumberMonth(ALICE, "2026-10"))).isEqualByComparingTo("2.75");
+        assertThat(charges.sums().get(new NumberMonth(BOB, "2026-10"))).isEqualByComparingTo("1.00");
+    }
+
+    @Test
+    void aRestartedImportHasNotSeenItsEarlierChunksSoItsSumsAreIncomplete() {
+        ExecutionContext saved = new ExecutionContext();
+        new ImportCharges(10).beforeStep(newStepExecution(saved));
+
+        ImportCharges restarted = new ImportCharges(10);
+        restarted.beforeStep(newStepExecution(saved));
+        restarted.add(List.of(call(ALICE, "2.50")));
+
+        assertThat(restarted.complete()).isFalse();
+    }
+
+    @Test
+    void moreNumberMonthsThanItMayKeepMakeTheSumsIncompleteAndFreeTheirMemory() {
+        ImportCharges charges = new ImportCharges(1);
+        charges.beforeStep(newStepExecution(new ExecutionContext()));
+
+        charges.add(List.of(call(ALICE, "2.50"), call(BOB, "1.00")));
+
+        assertThat(charges.complete()).isFalse();
+        assertThat(charges.sums()).isEmpty();
+    }
+
+    private static StepExecution newStepExecution(ExecutionContext context) {
+        JobExecution job = new JobExecution(1L, new JobInstance(1L, "cdrImport"), new JobParameters());
+        StepExecution step = new StepExecution(1L, "importCdrs", job);
+        step.setExecutionContext(context);
+        return step;
+    }
+
+    private static CallStore.StoredCall call(String number, String costGbp) {
+        CdrRecord record = new CdrRecord("call-" + number + costGbp, number, CdrRecord.Direction.IN,
+                OffsetDateTime.parse("2026-10-05T10:00:00Z"), 60, "+441632960999", null, new BigDecimal(costGbp), 200);
+        return new CallStore.StoredCall(new CdrOutcome.Call(2, record, null), "2026-10", false);
+    }
+}
