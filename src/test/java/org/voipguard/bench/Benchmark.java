@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -79,7 +80,7 @@ public final class Benchmark {
         BenchData.Written data = data(options, dataDir, out);
         Path runDir = fresh(options.directory().resolve("run"));
         try (ConfigurableApplicationContext context = start(options, runDir)) {
-            return measure(context, options, data, out);
+            return measure(context, options, data, fresh(runDir.resolve("bare-store")), out);
         }
     }
 
@@ -95,7 +96,7 @@ public final class Benchmark {
     }
 
     private static Result measure(ConfigurableApplicationContext context, Options options, BenchData.Written data,
-            PrintWriter out) {
+            Path bareStoreDir, PrintWriter out) {
         VoipGuardProperties properties = context.getBean(VoipGuardProperties.class);
         out.printf(Locale.ROOT, "VoIPGuard benchmark: %d numbers, %d CDRs, %d registrations; chunk size %d, "
                         + "max heap %s, %d CPUs, database %s%n", options.sizes().numbers(), options.sizes().cdrs(),
@@ -111,6 +112,8 @@ public final class Benchmark {
         PhaseTable table = new PhaseTable(out);
         List<Phase> phases = new ArrayList<>();
         phases.add(table.row(timed("CDR bare parse", () -> bareParse(data.cdrFile()))));
+        phases.add(table.row(timed("CDR bare store", () -> BareStore.store(data.cdrFile(),
+                databaseUrl(bareStoreDir), properties.chunkSize()))));
         phases.add(table.row(timed("cdrs import", () -> {
             boolean done = command(context, out, "cdrs", "import", "--no-email", data.cdrFile().toString());
             return done ? data.cdrLines() : -1;
@@ -128,11 +131,24 @@ public final class Benchmark {
                 count(jdbc, "rejected_line"), count(jdbc, "alert"), ok);
         out.println();
         table.printAll(phases);
+        printImportVersusBareStore(phases, out);
         out.printf(Locale.ROOT, "stored: %d CDRs, %d registration events, %d rejected lines, %d alerts; rule compile "
                         + "%.2f s; %s%n", result.storedCdrs(), result.storedRegistrations(), result.rejectedLines(),
                 result.alerts(), result.ruleCompileSeconds(), ok ? "all imports done" : "AN IMPORT FAILED");
         printSteps(jdbc, out);
         return result;
+    }
+
+    /** The second baseline: how close the CDR import comes to storing its rows and nothing else. */
+    private static void printImportVersusBareStore(List<Phase> phases, PrintWriter out) {
+        Phase store = phase(phases, "CDR bare store");
+        Phase cdrs = phase(phases, "cdrs import");
+        out.printf(Locale.ROOT, "cdrs import vs CDR bare store: %.3f of its records/s, %.3f of its records/cpu s%n",
+                cdrs.perSecond() / store.perSecond(), cdrs.perCpuSecond() / store.perCpuSecond());
+    }
+
+    private static Phase phase(List<Phase> phases, String name) {
+        return phases.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
     }
 
     /** Prints a phase as soon as it is over, with its ratios to the bare parse before it. */
@@ -211,6 +227,18 @@ public final class Benchmark {
 
     /** Reads the file as the import jobs' reader does and splits every record into its cells. */
     static long bareParse(Path file) {
+        long[] cells = {0};
+        long records = forEachRecord(file, (record, count) -> cells[0] += record.size());
+        return records == 0 || cells[0] > records ? records : -1;
+    }
+
+    /** What is done with each record of a file: its cells and how many records were read so far. */
+    interface RecordHandler {
+        void accept(List<String> cells, long count) throws SQLException;
+    }
+
+    /** Reads the file with the import jobs' reader settings and hands over each record's cells. */
+    static long forEachRecord(Path file, RecordHandler handler) {
         FlatFileItemReader<List<String>> reader = new FlatFileItemReaderBuilder<List<String>>()
                 .name("bareParse")
                 .resource(new FileSystemResource(file))
@@ -220,19 +248,17 @@ public final class Benchmark {
                 .lineMapper((line, lineNumber) -> cellsOrNone(line))
                 .build();
         long records = 0;
-        long cells = 0;
         reader.open(new ExecutionContext());
         try {
             for (List<String> record = reader.read(); record != null; record = reader.read()) {
-                records++;
-                cells += record.size();
+                handler.accept(record, ++records);
             }
         } catch (Exception e) {
             throw new IllegalStateException("cannot read " + file, e);
         } finally {
             reader.close();
         }
-        return records == 0 || cells > records ? records : -1;
+        return records;
     }
 
     private static List<String> cellsOrNone(String line) {

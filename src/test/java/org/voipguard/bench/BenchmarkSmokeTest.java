@@ -31,6 +31,7 @@ class BenchmarkSmokeTest {
         assertThat(data.badCdrLines()).isPositive();
         assertThat(data.repeatedCallIds()).isPositive();
         assertThat(result.phase("CDR bare parse").records()).isEqualTo(CDRS);
+        assertThat(result.phase("CDR bare store").records()).isEqualTo(CDRS);
         assertThat(result.phase("cdrs import").records()).isEqualTo(CDRS);
         assertThat(result.phase("registration bare parse").records()).isEqualTo(REGISTRATIONS);
         assertThat(result.phase("registrations import").records()).isEqualTo(REGISTRATIONS);
@@ -38,7 +39,8 @@ class BenchmarkSmokeTest {
         assertThat(result.storedRegistrations()).isEqualTo(REGISTRATIONS - data.badRegistrationLines());
         assertThat(result.rejectedLines()).isEqualTo(data.badCdrLines() + data.badRegistrationLines());
         assertThat(result.alerts()).isPositive();
-        assertThat(printed.toString()).contains("records/s", "vs parse", "peak heap", "rules: 6 files compiled");
+        assertThat(printed.toString()).contains("records/s", "vs parse", "peak heap", "rules: 6 files compiled",
+                "cdrs import vs CDR bare store");
     }
 
     @Test
