@@ -61,15 +61,4 @@ public class CallStore {
     static BigDecimal cost(StoredCall stored) {
         return stored.call().costGbp();
     }
-
-    public long countImported(long importId) {
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM cdr WHERE job_execution_id = ?", Long.class, importId);
-        return count == null ? 0 : count;
-    }
-
-    public long countLateCharges(long importId) {
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM cdr WHERE job_execution_id = ? AND late_charge = TRUE",
-                Long.class, importId);
-        return count == null ? 0 : count;
-    }
 }

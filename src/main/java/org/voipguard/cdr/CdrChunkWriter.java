@@ -6,7 +6,12 @@ import java.util.Map;
 import java.util.Set;
 
 import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStream;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.voipguard.billing.BillingMonths;
 import org.voipguard.billing.SpendLedger;
 import org.voipguard.imports.RejectedLines;
@@ -21,7 +26,11 @@ import org.voipguard.rules.facts.OutgoingCall;
  * short-lived session. Their charges are summed in {@link ImportCharges} and added to the
  * monthly spend once per import, by {@link AddSpendTasklet}.
  */
-public class CdrChunkWriter implements ItemWriter<CdrOutcome> {
+public class CdrChunkWriter implements ItemWriter<CdrOutcome>, ItemStream {
+
+    private static final String IMPORTED_CALLS = "cdr.importedCalls";
+    private static final String LATE_CHARGES = "cdr.lateCharges";
+    static final String STEP = "importCdrs";
 
     /** About 100 bytes each: a bound of some 25 MB of heap. */
     private static final int PRICE_LIMITS_REMEMBERED = 250_000;
@@ -36,6 +45,8 @@ public class CdrChunkWriter implements ItemWriter<CdrOutcome> {
     private final AlertSink alerts;
     private final long importId;
     private final String source;
+    private long importedCalls;
+    private long lateCharges;
 
     CdrChunkWriter(CallStore calls, RejectedLines rejects, SpendLedger ledger, ImportCharges charges,
             BillingMonths months, NumberDirectory numbers, RuleBook rules, AlertSink alerts, long importId,
@@ -67,8 +78,37 @@ public class CdrChunkWriter implements ItemWriter<CdrOutcome> {
         }
         rejects.store(importId, source, rejected);
         List<CallStore.StoredCall> fresh = calls.insertNew(candidates, importId);
+        count(fresh);
         charges.add(fresh);
         evaluatePriceLimits(fresh);
+    }
+
+    /** Counted as the chunks go and saved with each chunk, so the summary need not count the calls table. */
+    private void count(List<CallStore.StoredCall> fresh) {
+        importedCalls += fresh.size();
+        lateCharges += fresh.stream().filter(CallStore.StoredCall::lateCharge).count();
+    }
+
+    @Override
+    public void open(ExecutionContext context) {
+        importedCalls = context.getLong(IMPORTED_CALLS, 0);
+        lateCharges = context.getLong(LATE_CHARGES, 0);
+    }
+
+    @Override
+    public void update(ExecutionContext context) {
+        context.putLong(IMPORTED_CALLS, importedCalls);
+        context.putLong(LATE_CHARGES, lateCharges);
+    }
+
+    /** What a finished import counted; its last import step may have run in an earlier, interrupted run. */
+    record Counts(long importedCalls, long lateCharges) {
+
+        static Counts of(JobExecution execution, JobRepository jobRepository) {
+            StepExecution step = jobRepository.getLastStepExecution(execution.getJobInstance(), STEP);
+            ExecutionContext saved = step == null ? new ExecutionContext() : step.getExecutionContext();
+            return new Counts(saved.getLong(IMPORTED_CALLS, 0), saved.getLong(LATE_CHARGES, 0));
+        }
     }
 
     private void evaluatePriceLimits(List<CallStore.StoredCall> fresh) {

@@ -65,7 +65,7 @@ public class CdrImportJobConfiguration {
     public Step importCdrsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             VoipGuardProperties properties, ItemStreamReader<CdrLine> cdrReader, CdrLineProcessor cdrProcessor,
             CdrChunkWriter cdrWriter, ImportCharges importCharges) {
-        return new StepBuilder("importCdrs", jobRepository)
+        return new StepBuilder(CdrChunkWriter.STEP, jobRepository)
                 .<CdrLine, CdrOutcome>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(cdrReader)

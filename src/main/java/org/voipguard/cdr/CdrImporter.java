@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 import org.voipguard.imports.FileImportResult;
@@ -17,10 +18,13 @@ public class CdrImporter {
     private final Job cdrImportJob;
     private final FileImports.Counters counters;
 
-    public CdrImporter(FileImports fileImports, @Qualifier("cdrImportJob") Job cdrImportJob, CallStore calls) {
+    public CdrImporter(FileImports fileImports, @Qualifier("cdrImportJob") Job cdrImportJob,
+            JobRepository jobRepository) {
         this.fileImports = fileImports;
         this.cdrImportJob = cdrImportJob;
-        this.counters = new FileImports.Counters(calls::countImported, calls::countLateCharges);
+        this.counters = new FileImports.Counters(
+                execution -> CdrChunkWriter.Counts.of(execution, jobRepository).importedCalls(),
+                execution -> CdrChunkWriter.Counts.of(execution, jobRepository).lateCharges());
     }
 
     public FileImportResult importFile(Path file) {

@@ -3,9 +3,10 @@ package org.voipguard.imports;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.LongUnaryOperator;
+import java.util.function.ToLongFunction;
 
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.stereotype.Component;
@@ -31,8 +32,8 @@ public class FileImports {
         this.statistics = statistics;
     }
 
-    /** How to count what an import stored: records by import id, and late charges by import id. */
-    public record Counters(LongUnaryOperator imported, LongUnaryOperator lateCharges) {
+    /** How to count what a finished import stored: its records, and its late charges. */
+    public record Counters(ToLongFunction<JobExecution> imported, ToLongFunction<JobExecution> lateCharges) {
     }
 
     public FileImportResult run(Job job, String kind, Path file, Map<String, String> extraParameters, Counters counters) {
@@ -58,12 +59,12 @@ public class FileImports {
         ExecutionContext report = outcome.execution().getExecutionContext();
         long lines = report.containsKey(FileImportReportTasklet.LINES)
                 ? report.getLong(FileImportReportTasklet.LINES) : DataLines.count(file);
-        long imported = counters.imported().applyAsLong(importId);
+        long imported = counters.imported().applyAsLong(outcome.execution());
         long rejected = rejects.count(importId);
         Path rejectsFile = report.containsKey(FileImportReportTasklet.REJECTS_FILE)
                 ? Path.of(report.getString(FileImportReportTasklet.REJECTS_FILE)) : null;
         return new FileImportResult(file, FileImportResult.Status.IMPORTED, lines, imported,
-                Math.max(0, lines - imported - rejected), rejected, counters.lateCharges().applyAsLong(importId),
+                Math.max(0, lines - imported - rejected), rejected, counters.lateCharges().applyAsLong(outcome.execution()),
                 statistics.alerts(importId), rejectsFile, null);
     }
 }

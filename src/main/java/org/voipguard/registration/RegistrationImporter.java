@@ -22,7 +22,8 @@ public class RegistrationImporter {
             RegistrationEventStore events) {
         this.fileImports = fileImports;
         this.registrationImportJob = registrationImportJob;
-        this.counters = new FileImports.Counters(events::countImported, importId -> 0);
+        this.counters = new FileImports.Counters(execution -> events.countImported(execution.getJobInstanceId()),
+                execution -> 0);
     }
 
     public FileImportResult importFile(Path file, LogFormat format) {

@@ -49,7 +49,7 @@ import org.voipguard.support.TestDatabase;
         "voipguard.rejects-dir=target/crash-test/reference-rejects"})
 class CrashAndRerunTest {
 
-    private static final int CDR_LINES = 50_000;
+    private static final int CDR_LINES = 200_000;
     private static final int REGISTRATION_LINES = 20_000;
     private static final Path REFERENCE_OUTBOX = Path.of("target/crash-test/reference-outbox");
     private static final String BUSY = "another VoIPGuard run is using the database";
@@ -88,9 +88,9 @@ class CrashAndRerunTest {
         assertThat(second.stderr()).contains("voipguard: cdrs import: " + BUSY);
 
         List<String> kills = new ArrayList<>();
-        killWhen(() -> first, "SELECT COUNT(*) FROM cdr", 12_000, kills);
+        killWhen(() -> first, "SELECT COUNT(*) FROM cdr", 48_000, kills);
         killWhen(() -> ChildVoipGuard.start(home, databaseUrl, "cdrs", "import", cdrs.toString()),
-                "SELECT COUNT(*) FROM cdr", 35_000, kills);
+                "SELECT COUNT(*) FROM cdr", 140_000, kills);
         killWhen(() -> ChildVoipGuard.start(home, databaseUrl, "cdrs", "import", cdrs.toString()),
                 "SELECT COUNT(*) FROM email_outbox WHERE status <> 'PENDING'", 1, kills);
         runToTheEnd(() -> ChildVoipGuard.start(home, databaseUrl, "cdrs", "import", cdrs.toString()));
