@@ -52,8 +52,11 @@ class PriceLimits {
                 unknown.add(number);
             }
         }
-        numbers.findAll(unknown).forEach((number, settings) -> limits.put(number, Limits.of(settings)));
-        remembered.putAll(limits);
+        numbers.findAll(unknown).forEach((number, settings) -> {
+            Limits read = Limits.of(settings);
+            limits.put(number, read);
+            remembered.put(number, read);
+        });
         return limits;
     }
 }
