@@ -13,9 +13,9 @@ import org.voipguard.rules.AlertSink;
 import org.voipguard.rules.RuleBook;
 
 /**
- * Evaluates policies P2 and P4 for a chunk of registrations (in number and time order) with
- * the numbers' state from the database, and writes back the alerts, the new state, the
- * registered phones and each event's outcome in the chunk's transaction.
+ * Evaluates policies P2 and P4 for a chunk of registrations (in time order) with
+ * the numbers' state from the database, and writes back the alerts, the new state and each
+ * event's outcome in the chunk's transaction. The registered phones follow in the next step.
  */
 public class RegistrationEvaluationWriter implements ItemWriter<StoredRegistration> {
 
@@ -43,7 +43,6 @@ public class RegistrationEvaluationWriter implements ItemWriter<StoredRegistrati
         RegistrationEvaluator.Result result = evaluator.evaluate(chunk.getItems(), settings, states);
         alerts.accept(result.alerts(), importId);
         store.save(states, Instant.now());
-        store.updatePhones(result.accepted());
         store.recordOutcomes(result.outcomes());
     }
 }

@@ -2,25 +2,22 @@ package org.voipguard.registration;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
  * Per-number registration state in the database: known addresses and User-Agents, lockdown
- * warnings, registered phones and the outcome of each event. Loaded and saved once per chunk.
+ * warnings and the outcome of each event. Loaded and saved once per chunk.
  */
 @Repository
 public class RegistrationStateStore {
@@ -78,57 +75,10 @@ public class RegistrationStateStore {
         batch("INSERT INTO lockdown_notice (number, source_ip, last_alert_at) VALUES (?, ?, ?)", missing);
     }
 
-    /**
-     * Registers, refreshes or (with expiry 0) removes the phones of accepted registrations,
-     * given in time order: for each binding (number, address, port, transport) the last one wins.
-     */
-    void updatePhones(List<StoredRegistration> accepted) {
-        Map<List<Object>, StoredRegistration> lastPerBinding = new LinkedHashMap<>();
-        for (StoredRegistration r : accepted) {
-            if (r.expiresS() != null) {
-                lastPerBinding.put(List.of(r.number(), r.sourceIp(), port(r), transport(r)), r);
-            }
-        }
-        List<StoredRegistration> latest = List.copyOf(lastPerBinding.values());
-        ParameterizedPreparedStatementSetter<StoredRegistration> key = (ps, r) -> {
-            ps.setString(1, r.number());
-            ps.setString(2, r.sourceIp());
-            ps.setInt(3, port(r));
-            ps.setString(4, transport(r));
-        };
-        if (!latest.isEmpty()) {
-            jdbc.batchUpdate("DELETE FROM registered_phone WHERE number = ? AND source_ip = ? AND source_port = ? "
-                    + "AND transport = ?", latest, latest.size(), key);
-        }
-        List<StoredRegistration> bindings = latest.stream().filter(r -> r.expiresS() > 0).toList();
-        if (!bindings.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO registered_phone (number, source_ip, source_port, transport, user_agent, "
-                    + "registered_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)", bindings, bindings.size(), (ps, r) -> {
-                        key.setValues(ps, r);
-                        ps.setString(5, r.userAgent());
-                        ps.setTimestamp(6, Timestamp.from(r.time()));
-                        ps.setTimestamp(7, Timestamp.from(r.time().plusSeconds(r.expiresS())));
-                    });
-        }
-    }
-
-    private static int port(StoredRegistration r) {
-        return r.sourcePort() == null ? 0 : r.sourcePort();
-    }
-
-    private static String transport(StoredRegistration r) {
-        return r.transport() == null ? "UDP" : r.transport();
-    }
-
     void recordOutcomes(Map<Long, RegistrationOutcome> outcomes) {
         List<Object[]> rows = new ArrayList<>();
         outcomes.forEach((id, outcome) -> rows.add(new Object[] {outcome.name(), id}));
         batch("UPDATE registration_event SET outcome = ? WHERE id = ?", rows);
-    }
-
-    /** Drops registered phones whose registration has expired. */
-    public int dropExpiredPhones(OffsetDateTime now) {
-        return jdbc.update("DELETE FROM registered_phone WHERE expires_at <= ?", Timestamp.from(now.toInstant()));
     }
 
     private int[] batch(String sql, List<Object[]> rows) {
