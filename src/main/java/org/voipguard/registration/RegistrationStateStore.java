@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.voipguard.db.InListBatches;
 
 /**
  * Per-number registration state in the database: known addresses and User-Agents, lockdown
@@ -34,16 +35,18 @@ public class RegistrationStateStore {
         Map<String, Set<String>> ips = new HashMap<>();
         Map<String, Set<String>> agents = new HashMap<>();
         Map<String, Map<String, Instant>> warnings = new HashMap<>();
-        var parameters = new MapSqlParameterSource("numbers", numbers);
-        named.query("SELECT number, source_ip FROM known_ip WHERE number IN (:numbers)", parameters,
-                rs -> { ips.computeIfAbsent(rs.getString(1), n -> new HashSet<>()).add(rs.getString(2)); });
-        named.query("SELECT number, agent_hash FROM known_user_agent WHERE number IN (:numbers)", parameters,
-                rs -> { agents.computeIfAbsent(rs.getString(1), n -> new HashSet<>()).add(rs.getString(2)); });
-        named.query("SELECT number, source_ip, last_alert_at FROM lockdown_notice WHERE number IN (:numbers)", parameters,
-                rs -> {
-                    warnings.computeIfAbsent(rs.getString(1), n -> new HashMap<>())
-                            .put(rs.getString(2), rs.getTimestamp(3).toInstant());
-                });
+        for (List<String> batch : InListBatches.of(numbers)) {
+            var parameters = new MapSqlParameterSource("numbers", batch);
+            named.query("SELECT number, source_ip FROM known_ip WHERE number IN (:numbers)", parameters,
+                    rs -> { ips.computeIfAbsent(rs.getString(1), n -> new HashSet<>()).add(rs.getString(2)); });
+            named.query("SELECT number, agent_hash FROM known_user_agent WHERE number IN (:numbers)", parameters,
+                    rs -> { agents.computeIfAbsent(rs.getString(1), n -> new HashSet<>()).add(rs.getString(2)); });
+            named.query("SELECT number, source_ip, last_alert_at FROM lockdown_notice WHERE number IN (:numbers)",
+                    parameters, rs -> {
+                        warnings.computeIfAbsent(rs.getString(1), n -> new HashMap<>())
+                                .put(rs.getString(2), rs.getTimestamp(3).toInstant());
+                    });
+        }
         Map<String, NumberRegistrationState> states = new HashMap<>();
         for (String number : numbers) {
             states.put(number, new NumberRegistrationState(ips.getOrDefault(number, Set.of()),
