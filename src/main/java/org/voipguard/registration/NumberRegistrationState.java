@@ -57,6 +57,13 @@ final class NumberRegistrationState {
         newLockdownWarnings.put(ip, time);
     }
 
+    /** What changed is written: from now on only later changes count as new. */
+    void saved() {
+        newIps.clear();
+        newAgents.clear();
+        newLockdownWarnings.clear();
+    }
+
     Set<String> newIps() {
         return newIps;
     }

@@ -55,6 +55,7 @@ public class RegistrationStateStore {
         return states;
     }
 
+    /** Writes what changed in the states since they were loaded or last saved. */
     void save(Map<String, NumberRegistrationState> states, Instant now) {
         List<Object[]> ips = new ArrayList<>();
         List<Object[]> agents = new ArrayList<>();
@@ -64,6 +65,7 @@ public class RegistrationStateStore {
             state.newIps().forEach(ip -> ips.add(new Object[] {number, ip, seen}));
             state.newAgents().forEach((hash, agent) -> agents.add(new Object[] {number, hash, agent, seen}));
             state.newLockdownWarnings().forEach((ip, at) -> warnings.add(new Object[] {Timestamp.from(at), number, ip}));
+            state.saved();
         });
         batch("INSERT INTO known_ip (number, source_ip, first_seen) VALUES (?, ?, ?)", ips);
         batch("INSERT INTO known_user_agent (number, agent_hash, user_agent, first_seen) VALUES (?, ?, ?, ?)", agents);
