@@ -48,8 +48,9 @@ public class RegisteredPhones {
 
     void registerFrom(long importId) {
         Map<Binding, StoredRegistration> latest = new HashMap<>();
-        jdbc.query("SELECT " + StoredRegistration.COLUMNS + " FROM registration_event WHERE job_execution_id = ?"
-                + " AND outcome = 'ACCEPTED' AND expires_s IS NOT NULL ORDER BY job_execution_id, event_time, id",
+        jdbc.query("SELECT " + StoredRegistration.COLUMNS + " FROM registration_event e WHERE job_execution_id = ?"
+                + " AND expires_s IS NOT NULL AND EXISTS (SELECT 1 FROM registration_outcome o WHERE o.event_id = e.id"
+                + " AND o.outcome = 'ACCEPTED') ORDER BY job_execution_id, event_time, id",
                 rs -> {
                     StoredRegistration event = StoredRegistration.fromRow(rs, 0);
                     latest.put(Binding.of(event), event);

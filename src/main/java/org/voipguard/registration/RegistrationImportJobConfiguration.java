@@ -110,8 +110,8 @@ public class RegistrationImportJobConfiguration {
      * order, along the import's index (job_execution_id, event_time, id): a time-ordered log is
      * read and its outcomes written in the order it was stored, which H2 does far faster than
      * in number order (the ORDER BY names job_execution_id too, or H2 sorts instead of following
-     * the index). Evaluated events stop being pending in the same transaction, so after a crash
-     * the query itself is the restart point and the reader keeps no position of its own.
+     * the index). An event's outcome is stored in the transaction that evaluates it, so after a
+     * crash the query itself is the restart point and the reader keeps no position of its own.
      */
     @Bean
     @StepScope
@@ -121,8 +121,9 @@ public class RegistrationImportJobConfiguration {
                 .name("pendingRegistrationReader")
                 .dataSource(dataSource)
                 .saveState(false)
-                .sql("SELECT " + StoredRegistration.COLUMNS + " FROM registration_event WHERE job_execution_id = ? "
-                        + "AND outcome = 'PENDING' ORDER BY job_execution_id, event_time, id")
+                .sql("SELECT " + StoredRegistration.COLUMNS + " FROM registration_event e WHERE job_execution_id = ? "
+                        + "AND NOT EXISTS (SELECT 1 FROM registration_outcome o WHERE o.event_id = e.id) "
+                        + "ORDER BY job_execution_id, event_time, id")
                 .queryArguments(importId)
                 .rowMapper(StoredRegistration::fromRow)
                 .build();

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -80,10 +81,11 @@ public class RegistrationStateStore {
         batch("INSERT INTO lockdown_notice (number, source_ip, last_alert_at) VALUES (?, ?, ?)", missing);
     }
 
+    /** In the order of the events' ids, which is about the order the outcome table grows in. */
     void recordOutcomes(Map<Long, RegistrationOutcome> outcomes) {
         List<Object[]> rows = new ArrayList<>();
-        outcomes.forEach((id, outcome) -> rows.add(new Object[] {outcome.name(), id}));
-        batch("UPDATE registration_event SET outcome = ? WHERE id = ?", rows);
+        new TreeMap<>(outcomes).forEach((id, outcome) -> rows.add(new Object[] {id, outcome.name()}));
+        batch("INSERT INTO registration_outcome (event_id, outcome) VALUES (?, ?)", rows);
     }
 
     private int[] batch(String sql, List<Object[]> rows) {
