@@ -20,7 +20,7 @@ import org.voipguard.rules.RuleBook;
  */
 public class RegistrationEvaluationWriter implements ItemWriter<StoredRegistration> {
 
-    /** Numbers whose settings and state stay in memory between chunks, about 1 KB of heap each. */
+    /** Numbers whose settings and state stay in memory between chunks: about 1.1 KB of heap each, 110 MB in all. */
     private static final int RECENT_NUMBERS = 100_000;
 
     private final RecentNumbers recentNumbers;
