@@ -1,6 +1,7 @@
 package org.voipguard.registration;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,8 +25,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RegisteredPhones {
 
-    /** Bindings held in memory at most before they are written: bounds the heap a big import needs. */
-    private static final int MAX_HELD = 100_000;
+    /** Bindings held in memory at most before they are written, about 350 bytes each: bounds the heap a big import needs. */
+    private static final int MAX_HELD = 200_000;
     private static final int FETCH_SIZE = 1000;
     private static final Comparator<Binding> KEY_ORDER = Comparator.comparing(Binding::number)
             .thenComparing(Binding::sourceIp).thenComparingInt(Binding::port).thenComparing(Binding::transport);
@@ -39,21 +40,24 @@ public class RegisteredPhones {
 
     /** One phone's registration: the key of registered_phone, with the defaults of logs that lack them. */
     record Binding(String number, String sourceIp, int port, String transport) {
+    }
 
-        static Binding of(StoredRegistration r) {
-            return new Binding(r.number(), r.sourceIp(), r.sourcePort() == null ? 0 : r.sourcePort(),
-                    r.transport() == null ? "UDP" : r.transport());
-        }
+    /** What an accepted registration says of its phone; an expiry of 0 removes it. */
+    record Registration(String userAgent, Instant time, int expiresS) {
     }
 
     void registerFrom(long importId) {
-        Map<Binding, StoredRegistration> latest = new HashMap<>();
-        jdbc.query("SELECT " + StoredRegistration.COLUMNS + " FROM registration_event e WHERE job_execution_id = ?"
-                + " AND expires_s IS NOT NULL AND EXISTS (SELECT 1 FROM registration_outcome o WHERE o.event_id = e.id"
-                + " AND o.outcome = 'ACCEPTED') ORDER BY job_execution_id, event_time, id",
+        Map<Binding, Registration> latest = new HashMap<>();
+        jdbc.query("SELECT number, source_ip, source_port, transport, user_agent, event_time, expires_s"
+                + " FROM registration_event e WHERE job_execution_id = ? AND expires_s IS NOT NULL"
+                + " AND EXISTS (SELECT 1 FROM registration_outcome o WHERE o.event_id = e.id AND o.outcome = 'ACCEPTED')"
+                + " ORDER BY job_execution_id, event_time, id",
                 rs -> {
-                    StoredRegistration event = StoredRegistration.fromRow(rs, 0);
-                    latest.put(Binding.of(event), event);
+                    Integer port = rs.getObject(3, Integer.class);
+                    String transport = rs.getString(4);
+                    latest.put(new Binding(rs.getString(1), rs.getString(2), port == null ? 0 : port,
+                            transport == null ? "UDP" : transport),
+                            new Registration(rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getInt(7)));
                     if (latest.size() >= MAX_HELD) {
                         write(latest);
                         latest.clear();
@@ -62,12 +66,12 @@ public class RegisteredPhones {
         write(latest);
     }
 
-    private void write(Map<Binding, StoredRegistration> latest) {
+    private void write(Map<Binding, Registration> latest) {
         List<Object[]> removed = new ArrayList<>();
         List<Object[]> registered = new ArrayList<>();
         latest.entrySet().stream().sorted(Map.Entry.comparingByKey(KEY_ORDER)).forEach(entry -> {
             Binding b = entry.getKey();
-            StoredRegistration r = entry.getValue();
+            Registration r = entry.getValue();
             if (r.expiresS() == 0) {
                 removed.add(new Object[] {b.number(), b.sourceIp(), b.port(), b.transport()});
             } else {
