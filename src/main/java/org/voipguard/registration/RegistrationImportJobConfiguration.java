@@ -106,12 +106,12 @@ public class RegistrationImportJobConfiguration {
     }
 
     /**
-     * Reads the events still pending in time order, which keeps each number's events in time
-     * order, along the import's index (job_execution_id, event_time, id): a time-ordered log is
-     * read and its outcomes written in the order it was stored, which H2 does far faster than
-     * in number order (the ORDER BY names job_execution_id too, or H2 sorts instead of following
-     * the index). An event's outcome is stored in the transaction that evaluates it, so after a
-     * crash the query itself is the restart point and the reader keeps no position of its own.
+     * Reads the import's events not evaluated yet in time order, which keeps each number's
+     * events in time order, along the index (job_execution_id, event_time, id): a time-ordered
+     * log is read and its outcomes written in the order it was stored, which H2 does far faster
+     * than in number order (the ORDER BY names job_execution_id too, or H2 sorts instead of
+     * following the index). An event's outcome is stored in the transaction that evaluates it,
+     * so after a crash the query itself is the restart point and the reader keeps no position.
      */
     @Bean
     @StepScope

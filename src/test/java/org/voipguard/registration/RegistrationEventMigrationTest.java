@@ -20,15 +20,16 @@ import org.springframework.jdbc.support.JdbcUtils;
 import org.voipguard.support.AlsoOnPostgreSql;
 
 /**
- * Events stored before registration event keys began with their time get keys of the new form,
- * so the same event imported after the upgrade is still recognised. The migrations run in a
- * schema of their own, from an empty one up to the version before and then to the end.
+ * Registration events stored before V9 keep working after it: their keys get the new form, so
+ * the same event imported after the upgrade is still recognised, and their outcomes move to
+ * registration_outcome. The migrations run in a schema of their own, from an empty one up to
+ * a version before V9 and then to the end.
  */
 @AlsoOnPostgreSql
 @SpringBootTest
-class RegistrationEventKeyMigrationTest {
+class RegistrationEventMigrationTest {
 
-    private static final String SCHEMA = "key_upgrade";
+    private static final String SCHEMA = "v9_upgrade";
     /** Flyway creates the schema with its name quoted, as written. */
     private static final String QUOTED_SCHEMA = '"' + SCHEMA + '"';
 
@@ -50,7 +51,7 @@ class RegistrationEventKeyMigrationTest {
                 event("2026-10-25T01:30:00-07:00"));
         migrate("7");
         for (RegistrationRecord event : events) {
-            storeWithKeyOfBefore(event);
+            storeAsBefore(event, "ACCEPTED");
         }
 
         migrate("latest");
@@ -59,17 +60,32 @@ class RegistrationEventKeyMigrationTest {
                 .containsExactlyElementsOf(events.stream().map(RegistrationLineProcessor::eventKey).toList());
     }
 
+    @Test
+    void outcomesStoredBeforeTheUpgradeMoveToTheirOwnTableAndAPendingEventStaysToBeEvaluated() throws Exception {
+        migrate("7");
+        storeAsBefore(event("2026-11-02T10:00:00Z"), "ACCEPTED");
+        storeAsBefore(event("2026-11-02T11:00:00Z"), "PENDING");
+        storeAsBefore(event("2026-11-02T12:00:00Z"), "BLOCKED");
+
+        migrate("latest");
+
+        assertThat(jdbc.queryForList("SELECT o.outcome FROM " + QUOTED_SCHEMA + ".registration_event e LEFT JOIN "
+                + QUOTED_SCHEMA + ".registration_outcome o ON o.event_id = e.id ORDER BY e.event_time", String.class))
+                .containsExactly("ACCEPTED", null, "BLOCKED");
+    }
+
     private static RegistrationRecord event(String time) {
         return new RegistrationRecord(OffsetDateTime.parse(time).toInstant(), "+441632960001", "198.51.100.20", 5060,
                 "UDP", "snom300/8.7.3.25", AuthResult.OK, 3600);
     }
 
-    /** Before, the key was the hash of the fields alone: what now follows the time and the dash. */
-    private void storeWithKeyOfBefore(RegistrationRecord event) {
+    /** Before V9 the key was the hash of the fields alone, what now follows the time and the dash. */
+    private void storeAsBefore(RegistrationRecord event, String outcome) {
         String key = RegistrationLineProcessor.eventKey(event);
         jdbc.update("INSERT INTO " + QUOTED_SCHEMA + ".registration_event (event_key, event_time, number, source_ip, "
-                + "auth_result, outcome, job_execution_id) VALUES (?, ?, ?, ?, 'OK', 'ACCEPTED', 1)",
-                key.substring(key.indexOf('-') + 1), Timestamp.from(event.time()), event.number(), event.sourceIp());
+                + "auth_result, outcome, job_execution_id) VALUES (?, ?, ?, ?, 'OK', ?, 1)",
+                key.substring(key.indexOf('-') + 1), Timestamp.from(event.time()), event.number(), event.sourceIp(),
+                outcome);
     }
 
     private void migrate(String target) throws Exception {
