@@ -10,7 +10,7 @@ import org.voipguard.cli.ExitCodes;
 import org.voipguard.cli.TopLevelCommand;
 import org.voipguard.notification.DeliveryReport;
 import org.voipguard.notification.Mailer;
-import org.voipguard.registration.RegistrationStateStore;
+import org.voipguard.registration.RegisteredPhones;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,12 +31,12 @@ public class NightlyCommand implements TopLevelCommand, Callable<Integer> {
     private CommandSpec spec;
 
     private final Mailer mailer;
-    private final RegistrationStateStore registrations;
+    private final RegisteredPhones phones;
     private final Retention retention;
 
-    public NightlyCommand(Mailer mailer, RegistrationStateStore registrations, Retention retention) {
+    public NightlyCommand(Mailer mailer, RegisteredPhones phones, Retention retention) {
         this.mailer = mailer;
-        this.registrations = registrations;
+        this.phones = phones;
         this.retention = retention;
     }
 
@@ -44,7 +44,7 @@ public class NightlyCommand implements TopLevelCommand, Callable<Integer> {
     public Integer call() {
         Instant now = Instant.now();
         DeliveryReport delivery = mailer.sendPending();
-        int expiredPhones = registrations.dropExpiredPhones(now.atOffset(ZoneOffset.UTC));
+        int expiredPhones = phones.dropExpired(now.atOffset(ZoneOffset.UTC));
         Retention.Removed removed = retention.apply(now);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("nightly: emails %s; %d expired registered phones dropped; %s%n", delivery.summary(), expiredPhones,

@@ -42,7 +42,8 @@ public class Retention {
         int cdrs = jdbc.update("DELETE FROM cdr WHERE start_time < ?"
                 + " AND billing_month IN (SELECT billing_month FROM month_close)", cdrsBefore);
         Integer kept = jdbc.queryForObject("SELECT COUNT(*) FROM cdr WHERE start_time < ?", Integer.class, cdrsBefore);
-        int events = jdbc.update("DELETE FROM registration_event WHERE event_time < ? AND outcome <> 'PENDING'",
+        int events = jdbc.update("DELETE FROM registration_event WHERE event_time < ?"
+                + " AND EXISTS (SELECT 1 FROM registration_outcome o WHERE o.event_id = registration_event.id)",
                 eventsBefore);
         int alerts = jdbc.update("DELETE FROM alert WHERE created_at < ? AND composed_at IS NOT NULL"
                 + " AND NOT EXISTS (SELECT 1 FROM email_outbox e WHERE e.id = alert.email_id AND e.status <> 'SENT')",

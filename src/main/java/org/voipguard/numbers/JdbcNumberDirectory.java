@@ -2,7 +2,6 @@ package org.voipguard.numbers;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,6 +13,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.voipguard.config.VoipGuardProperties;
 import org.voipguard.config.VoipGuardProperties.PolicyDefaults;
+import org.voipguard.db.InListBatches;
 
 /**
  * Effective settings from {@code number_settings}: each empty column is replaced by the default
@@ -21,13 +21,6 @@ import org.voipguard.config.VoipGuardProperties.PolicyDefaults;
  */
 @Repository
 public class JdbcNumberDirectory implements NumberDirectory {
-
-    /**
-     * Numbers per query. Every query has exactly this many parameters (a short last batch
-     * repeats its last number), so the database parses the statement once and reuses it; and
-     * a short IN list keeps the per-row check of the list cheap.
-     */
-    static final int MAX_NUMBERS_PER_QUERY = 128;
 
     private static final String SELECT = "SELECT number, login, number_email, login_email, national_limit_ppm,"
             + " international_limit_ppm, ip_access_list, ip_agent_notify, bill_warning_level_gbp,"
@@ -48,32 +41,18 @@ public class JdbcNumberDirectory implements NumberDirectory {
 
     @Override
     public Map<String, NumberSettings> findAll(Collection<String> numbers) {
-        List<String> distinct = new ArrayList<>(new LinkedHashSet<>(numbers));
         Map<String, NumberSettings> stored = new HashMap<>();
-        for (int from = 0; from < distinct.size(); from += MAX_NUMBERS_PER_QUERY) {
-            List<String> chunk = padded(distinct.subList(from, Math.min(from + MAX_NUMBERS_PER_QUERY, distinct.size())));
-            jdbc.query(SELECT, Map.of("numbers", chunk), (ResultSet rs) -> {
+        for (List<String> batch : InListBatches.of(numbers)) {
+            jdbc.query(SELECT, Map.of("numbers", batch), (ResultSet rs) -> {
                 NumberSettings settings = fromRow(rs);
                 stored.put(settings.number(), settings);
             });
         }
         Map<String, NumberSettings> result = new LinkedHashMap<>();
-        for (String number : distinct) {
+        for (String number : new LinkedHashSet<>(numbers)) {
             result.put(number, stored.getOrDefault(number, defaultsFor(number)));
         }
         return result;
-    }
-
-    private static List<String> padded(List<String> numbers) {
-        if (numbers.size() == MAX_NUMBERS_PER_QUERY) {
-            return numbers;
-        }
-        List<String> padded = new ArrayList<>(MAX_NUMBERS_PER_QUERY);
-        padded.addAll(numbers);
-        while (padded.size() < MAX_NUMBERS_PER_QUERY) {
-            padded.add(numbers.get(numbers.size() - 1));
-        }
-        return padded;
     }
 
     /** The settings of a number that was never imported. */

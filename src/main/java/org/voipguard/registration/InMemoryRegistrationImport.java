@@ -20,7 +20,7 @@ import org.voipguard.rules.RuleBook;
 
 /**
  * Evaluates registration logs as the import job does, but stores nothing: lines are parsed by
- * the job's own processor, a file's events are taken in number and time order, and policies P2
+ * the job's own processor, a file's events are taken in time order, and policies P2
  * and P4 are evaluated by the job's {@link RegistrationEvaluator} a chunk at a time. Each
  * number's state (known addresses and User-Agents, lockdown warnings) is kept in memory across
  * the files of one run, starting empty or from the database.
@@ -99,10 +99,10 @@ public final class InMemoryRegistrationImport {
             }
         }
 
-        /** Evaluates the file's events in number and time order; returns what the file would raise. */
+        /** Evaluates the file's events in time order; returns what the file would raise. */
         public EvaluatedFile finish() {
-            List<StoredRegistration> ordered = events.stream().sorted(Comparator.comparing(StoredRegistration::number)
-                    .thenComparing(StoredRegistration::time).thenComparingLong(StoredRegistration::id)).toList();
+            List<StoredRegistration> ordered = events.stream().sorted(Comparator.comparing(StoredRegistration::time)
+                    .thenComparingLong(StoredRegistration::id)).toList();
             List<RaisedAlert> alerts = new ArrayList<>();
             for (int from = 0; from < ordered.size(); from += chunkSize) {
                 alerts.addAll(evaluate(ordered.subList(from, Math.min(from + chunkSize, ordered.size()))));

@@ -19,9 +19,15 @@ final class NumberRegistrationState {
     private final Set<String> knownIps;
     private final Set<String> knownAgentHashes;
     private final Map<String, Instant> lockdownWarnings;
-    private final Set<String> newIps = new HashSet<>();
-    private final Map<String, String> newAgents = new HashMap<>();
-    private final Map<String, Instant> newLockdownWarnings = new HashMap<>();
+    /** What changed since the state was loaded or last saved; null while nothing did, to keep idle states small. */
+    private Unsaved unsaved;
+
+    private record Unsaved(Set<String> ips, Map<String, String> agents, Map<String, Instant> lockdownWarnings) {
+
+        Unsaved() {
+            this(new HashSet<>(), new HashMap<>(), new HashMap<>());
+        }
+    }
 
     NumberRegistrationState(Set<String> knownIps, Set<String> knownAgentHashes, Map<String, Instant> lockdownWarnings) {
         this.knownIps = new HashSet<>(knownIps);
@@ -45,27 +51,39 @@ final class NumberRegistrationState {
 
     void registered(String ip, String userAgent) {
         if (knownIps.add(ip)) {
-            newIps.add(ip);
+            unsaved().ips().add(ip);
         }
         if (userAgent != null && knownAgentHashes.add(UserAgents.hash(userAgent))) {
-            newAgents.put(UserAgents.hash(userAgent), userAgent);
+            unsaved().agents().put(UserAgents.hash(userAgent), userAgent);
         }
     }
 
     void lockdownWarned(String ip, Instant time) {
         lockdownWarnings.put(ip, time);
-        newLockdownWarnings.put(ip, time);
+        unsaved().lockdownWarnings().put(ip, time);
+    }
+
+    /** What changed is written: from now on only later changes count as new. */
+    void saved() {
+        unsaved = null;
     }
 
     Set<String> newIps() {
-        return newIps;
+        return unsaved == null ? Set.of() : unsaved.ips();
     }
 
     Map<String, String> newAgents() {
-        return newAgents;
+        return unsaved == null ? Map.of() : unsaved.agents();
     }
 
     Map<String, Instant> newLockdownWarnings() {
-        return newLockdownWarnings;
+        return unsaved == null ? Map.of() : unsaved.lockdownWarnings();
+    }
+
+    private Unsaved unsaved() {
+        if (unsaved == null) {
+            unsaved = new Unsaved();
+        }
+        return unsaved;
     }
 }

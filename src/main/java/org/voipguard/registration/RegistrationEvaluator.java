@@ -16,7 +16,7 @@ import org.voipguard.rules.RuleBook;
 import org.voipguard.rules.facts.RegistrationAttempt;
 
 /**
- * Evaluates policies P2 and P4 for registrations given in number and time order, updating each
+ * Evaluates policies P2 and P4 for registrations given with each number's events in time order, updating each
  * number's {@link NumberRegistrationState} as it goes. An event's facts depend on what the
  * events before it changed (a new address becomes known, a lockdown warning starts its 24
  * hours), so the events are evaluated in rounds: the first event of every number, then the
@@ -31,8 +31,8 @@ final class RegistrationEvaluator {
         this.rules = rules;
     }
 
-    /** What a batch of events amounted to: the alerts, each event's outcome, and the accepted events in order. */
-    record Result(List<RaisedAlert> alerts, Map<Long, RegistrationOutcome> outcomes, List<StoredRegistration> accepted) {
+    /** What a batch of events amounted to: the alerts and each event's outcome. */
+    record Result(List<RaisedAlert> alerts, Map<Long, RegistrationOutcome> outcomes) {
     }
 
     /**
@@ -43,7 +43,6 @@ final class RegistrationEvaluator {
             Map<String, NumberRegistrationState> states) {
         Map<String, Deque<StoredRegistration>> pending = byNumber(events);
         Map<Long, RegistrationOutcome> outcomes = new HashMap<>();
-        List<StoredRegistration> accepted = new ArrayList<>();
         List<RaisedAlert> raised = new ArrayList<>();
         while (!pending.isEmpty()) {
             List<StoredRegistration> round = nextRound(pending);
@@ -59,14 +58,13 @@ final class RegistrationEvaluator {
                 NumberRegistrationState state = states.get(event.number());
                 if (outcome == RegistrationOutcome.ACCEPTED) {
                     state.registered(event.sourceIp(), event.userAgent());
-                    accepted.add(event);
                 }
                 if (roundKeys.contains("LOCKDOWN_BLOCKED:" + event.eventKey())) {
                     state.lockdownWarned(event.sourceIp(), event.time());
                 }
             }
         }
-        return new Result(raised, outcomes, accepted);
+        return new Result(raised, outcomes);
     }
 
     private static Map<String, Deque<StoredRegistration>> byNumber(List<? extends StoredRegistration> events) {

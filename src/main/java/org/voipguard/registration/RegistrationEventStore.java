@@ -18,8 +18,8 @@ public class RegistrationEventStore {
     public RegistrationEventStore(JdbcTemplate jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
         this.insertIfNew = dialect.insertIfAbsent("registration_event", List.of("event_key", "event_time", "number",
-                "source_ip", "source_port", "transport", "user_agent", "auth_result", "expires_s", "outcome",
-                "job_execution_id"), List.of("event_key"));
+                "source_ip", "source_port", "transport", "user_agent", "auth_result", "expires_s", "job_execution_id"),
+                List.of("event_key"));
     }
 
     public void insertNew(List<RegistrationLineOutcome.Registration> events, long importId) {
@@ -37,8 +37,7 @@ public class RegistrationEventStore {
                     ps.setString(7, r.userAgent());
                     ps.setString(8, r.authResult().name());
                     ps.setObject(9, r.expiresS(), Types.INTEGER);
-                    ps.setString(10, RegistrationOutcome.PENDING.name());
-                    ps.setLong(11, importId);
+                    ps.setLong(10, importId);
                 });
     }
 

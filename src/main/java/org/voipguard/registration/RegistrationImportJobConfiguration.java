@@ -10,9 +10,11 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,7 +34,8 @@ import org.voipguard.rules.AlertSink;
 /**
  * The registration import job, run once per file: load the log's REGISTERs (rejecting bad
  * lines), then evaluate the lockdown (P2) and new IP / User-Agent (P4) policies over the new
- * events, each number's events in time order, then report.
+ * events, each number's events in time order, then register the phones of the accepted
+ * events, then report.
  */
 @Configuration
 public class RegistrationImportJobConfiguration {
@@ -46,11 +49,13 @@ public class RegistrationImportJobConfiguration {
 
     @Bean
     public Job registrationImportJob(JobRepository jobRepository, Step loadRegistrationsStep,
-            Step evaluateRegistrationsStep, Step registrationReportStep, RulesAtJobStartListener rulesAtJobStart) {
+            Step evaluateRegistrationsStep, Step registerPhonesStep, Step registrationReportStep,
+            RulesAtJobStartListener rulesAtJobStart) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(rulesAtJobStart)
                 .start(loadRegistrationsStep)
                 .next(evaluateRegistrationsStep)
+                .next(registerPhonesStep)
                 .next(registrationReportStep)
                 .build();
     }
@@ -101,9 +106,12 @@ public class RegistrationImportJobConfiguration {
     }
 
     /**
-     * Reads the events still pending, in number and time order. Evaluated events stop being
-     * pending in the same transaction, so after a crash the query itself is the restart point
-     * and the reader keeps no position of its own.
+     * Reads the import's events not evaluated yet in time order, which keeps each number's
+     * events in time order, along the index (job_execution_id, event_time, id): a time-ordered
+     * log is read and its outcomes written in the order it was stored, which H2 does far faster
+     * than in number order (the ORDER BY names job_execution_id too, or H2 sorts instead of
+     * following the index). An event's outcome is stored in the transaction that evaluates it,
+     * so after a crash the query itself is the restart point and the reader keeps no position.
      */
     @Bean
     @StepScope
@@ -113,14 +121,11 @@ public class RegistrationImportJobConfiguration {
                 .name("pendingRegistrationReader")
                 .dataSource(dataSource)
                 .saveState(false)
-                .sql("SELECT id, event_key, event_time, number, source_ip, source_port, transport, user_agent, "
-                        + "auth_result, expires_s FROM registration_event WHERE job_execution_id = ? AND outcome = 'PENDING' "
-                        + "ORDER BY number, event_time, id")
+                .sql("SELECT " + StoredRegistration.COLUMNS + " FROM registration_event e WHERE job_execution_id = ? "
+                        + "AND NOT EXISTS (SELECT 1 FROM registration_outcome o WHERE o.event_id = e.id) "
+                        + "ORDER BY job_execution_id, event_time, id")
                 .queryArguments(importId)
-                .rowMapper((rs, row) -> new StoredRegistration(rs.getLong(1), rs.getString(2),
-                        rs.getTimestamp(3).toInstant(), rs.getString(4), rs.getString(5),
-                        (Integer) rs.getObject(6, Integer.class), rs.getString(7), rs.getString(8),
-                        AuthResult.valueOf(rs.getString(9)), (Integer) rs.getObject(10, Integer.class)))
+                .rowMapper(StoredRegistration::fromRow)
                 .build();
     }
 
@@ -129,6 +134,23 @@ public class RegistrationImportJobConfiguration {
     public RegistrationEvaluationWriter registrationEvaluationWriter(NumberDirectory numbers,
             RegistrationStateStore store, ActiveRuleBook rules, AlertSink alertSink, @Value(IMPORT_ID) Long importId) {
         return new RegistrationEvaluationWriter(numbers, store, rules.current(), alertSink, importId);
+    }
+
+    @Bean
+    public Step registerPhonesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            Tasklet registerPhonesTasklet) {
+        return new StepBuilder("registerPhones", jobRepository)
+                .tasklet(registerPhonesTasklet, transactionManager)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public Tasklet registerPhonesTasklet(RegisteredPhones phones, @Value(IMPORT_ID) Long importId) {
+        return (contribution, chunkContext) -> {
+            phones.registerFrom(importId);
+            return RepeatStatus.FINISHED;
+        };
     }
 
     @Bean

@@ -3,6 +3,11 @@ package org.voipguard.registration;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.SignStyle;
+import java.time.temporal.ChronoField;
 import java.util.HexFormat;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
@@ -13,6 +18,13 @@ import org.voipguard.registration.asterisk.AsteriskSecurityLogParser;
  * is not a registration (another Asterisk event) is filtered out and counted as skipped.
  */
 public class RegistrationLineProcessor implements ItemProcessor<RegistrationLine, RegistrationLineOutcome> {
+
+    /** E.g. {@code 20261102T101504Z}: sorts as the times do. */
+    private static final DateTimeFormatter KEY_SECOND = new DateTimeFormatterBuilder()
+            .appendValue(ChronoField.YEAR, 4, 10, SignStyle.NORMAL)
+            .appendPattern("MMdd'T'HHmmss'Z'")
+            .toFormatter()
+            .withZone(ZoneOffset.UTC);
 
     private final LogFormat format;
     private final RegistrationCsvLineParser csv = new RegistrationCsvLineParser();
@@ -37,8 +49,18 @@ public class RegistrationLineProcessor implements ItemProcessor<RegistrationLine
         return null;
     }
 
-    /** The same REGISTER logged twice (the same file imported again) has the same key. */
+    /**
+     * The same REGISTER logged twice (the same file imported again) has the same key: its second
+     * in UTC, a dash and a hash of all its fields, e.g. {@code 20261102T101504Z-3f9a…}. The time
+     * comes first so that a time-ordered log adds its keys at the end of the unique index, which
+     * H2 writes far faster than keys spread all over it. Migration V9 rewrote the keys stored
+     * before in the same form.
+     */
     static String eventKey(RegistrationRecord r) {
+        return KEY_SECOND.format(r.time()) + "-" + fieldsHash(r);
+    }
+
+    private static String fieldsHash(RegistrationRecord r) {
         String identity = String.join("\u0000", r.time().toString(), r.number(), r.sourceIp(),
                 String.valueOf(r.sourcePort()), String.valueOf(r.transport()), String.valueOf(r.userAgent()),
                 r.authResult().name(), String.valueOf(r.expiresS()));

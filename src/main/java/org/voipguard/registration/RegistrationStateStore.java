@@ -2,25 +2,24 @@ package org.voipguard.registration;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.voipguard.db.InListBatches;
 
 /**
  * Per-number registration state in the database: known addresses and User-Agents, lockdown
- * warnings, registered phones and the outcome of each event. Loaded and saved once per chunk.
+ * warnings and the outcome of each event. Loaded and saved once per chunk.
  */
 @Repository
 public class RegistrationStateStore {
@@ -37,16 +36,18 @@ public class RegistrationStateStore {
         Map<String, Set<String>> ips = new HashMap<>();
         Map<String, Set<String>> agents = new HashMap<>();
         Map<String, Map<String, Instant>> warnings = new HashMap<>();
-        var parameters = new MapSqlParameterSource("numbers", numbers);
-        named.query("SELECT number, source_ip FROM known_ip WHERE number IN (:numbers)", parameters,
-                rs -> { ips.computeIfAbsent(rs.getString(1), n -> new HashSet<>()).add(rs.getString(2)); });
-        named.query("SELECT number, agent_hash FROM known_user_agent WHERE number IN (:numbers)", parameters,
-                rs -> { agents.computeIfAbsent(rs.getString(1), n -> new HashSet<>()).add(rs.getString(2)); });
-        named.query("SELECT number, source_ip, last_alert_at FROM lockdown_notice WHERE number IN (:numbers)", parameters,
-                rs -> {
-                    warnings.computeIfAbsent(rs.getString(1), n -> new HashMap<>())
-                            .put(rs.getString(2), rs.getTimestamp(3).toInstant());
-                });
+        for (List<String> batch : InListBatches.of(numbers)) {
+            var parameters = new MapSqlParameterSource("numbers", batch);
+            named.query("SELECT number, source_ip FROM known_ip WHERE number IN (:numbers)", parameters,
+                    rs -> { ips.computeIfAbsent(rs.getString(1), n -> new HashSet<>()).add(rs.getString(2)); });
+            named.query("SELECT number, agent_hash FROM known_user_agent WHERE number IN (:numbers)", parameters,
+                    rs -> { agents.computeIfAbsent(rs.getString(1), n -> new HashSet<>()).add(rs.getString(2)); });
+            named.query("SELECT number, source_ip, last_alert_at FROM lockdown_notice WHERE number IN (:numbers)",
+                    parameters, rs -> {
+                        warnings.computeIfAbsent(rs.getString(1), n -> new HashMap<>())
+                                .put(rs.getString(2), rs.getTimestamp(3).toInstant());
+                    });
+        }
         Map<String, NumberRegistrationState> states = new HashMap<>();
         for (String number : numbers) {
             states.put(number, new NumberRegistrationState(ips.getOrDefault(number, Set.of()),
@@ -55,6 +56,7 @@ public class RegistrationStateStore {
         return states;
     }
 
+    /** Writes what changed in the states since they were loaded or last saved. */
     void save(Map<String, NumberRegistrationState> states, Instant now) {
         List<Object[]> ips = new ArrayList<>();
         List<Object[]> agents = new ArrayList<>();
@@ -64,6 +66,7 @@ public class RegistrationStateStore {
             state.newIps().forEach(ip -> ips.add(new Object[] {number, ip, seen}));
             state.newAgents().forEach((hash, agent) -> agents.add(new Object[] {number, hash, agent, seen}));
             state.newLockdownWarnings().forEach((ip, at) -> warnings.add(new Object[] {Timestamp.from(at), number, ip}));
+            state.saved();
         });
         batch("INSERT INTO known_ip (number, source_ip, first_seen) VALUES (?, ?, ?)", ips);
         batch("INSERT INTO known_user_agent (number, agent_hash, user_agent, first_seen) VALUES (?, ?, ?, ?)", agents);
@@ -78,57 +81,11 @@ public class RegistrationStateStore {
         batch("INSERT INTO lockdown_notice (number, source_ip, last_alert_at) VALUES (?, ?, ?)", missing);
     }
 
-    /**
-     * Registers, refreshes or (with expiry 0) removes the phones of accepted registrations,
-     * given in time order: for each binding (number, address, port, transport) the last one wins.
-     */
-    void updatePhones(List<StoredRegistration> accepted) {
-        Map<List<Object>, StoredRegistration> lastPerBinding = new LinkedHashMap<>();
-        for (StoredRegistration r : accepted) {
-            if (r.expiresS() != null) {
-                lastPerBinding.put(List.of(r.number(), r.sourceIp(), port(r), transport(r)), r);
-            }
-        }
-        List<StoredRegistration> latest = List.copyOf(lastPerBinding.values());
-        ParameterizedPreparedStatementSetter<StoredRegistration> key = (ps, r) -> {
-            ps.setString(1, r.number());
-            ps.setString(2, r.sourceIp());
-            ps.setInt(3, port(r));
-            ps.setString(4, transport(r));
-        };
-        if (!latest.isEmpty()) {
-            jdbc.batchUpdate("DELETE FROM registered_phone WHERE number = ? AND source_ip = ? AND source_port = ? "
-                    + "AND transport = ?", latest, latest.size(), key);
-        }
-        List<StoredRegistration> bindings = latest.stream().filter(r -> r.expiresS() > 0).toList();
-        if (!bindings.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO registered_phone (number, source_ip, source_port, transport, user_agent, "
-                    + "registered_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)", bindings, bindings.size(), (ps, r) -> {
-                        key.setValues(ps, r);
-                        ps.setString(5, r.userAgent());
-                        ps.setTimestamp(6, Timestamp.from(r.time()));
-                        ps.setTimestamp(7, Timestamp.from(r.time().plusSeconds(r.expiresS())));
-                    });
-        }
-    }
-
-    private static int port(StoredRegistration r) {
-        return r.sourcePort() == null ? 0 : r.sourcePort();
-    }
-
-    private static String transport(StoredRegistration r) {
-        return r.transport() == null ? "UDP" : r.transport();
-    }
-
+    /** In the order of the events' ids, which is about the order the outcome table grows in. */
     void recordOutcomes(Map<Long, RegistrationOutcome> outcomes) {
         List<Object[]> rows = new ArrayList<>();
-        outcomes.forEach((id, outcome) -> rows.add(new Object[] {outcome.name(), id}));
-        batch("UPDATE registration_event SET outcome = ? WHERE id = ?", rows);
-    }
-
-    /** Drops registered phones whose registration has expired. */
-    public int dropExpiredPhones(OffsetDateTime now) {
-        return jdbc.update("DELETE FROM registered_phone WHERE expires_at <= ?", Timestamp.from(now.toInstant()));
+        new TreeMap<>(outcomes).forEach((id, outcome) -> rows.add(new Object[] {id, outcome.name()}));
+        batch("INSERT INTO registration_outcome (event_id, outcome) VALUES (?, ?)", rows);
     }
 
     private int[] batch(String sql, List<Object[]> rows) {

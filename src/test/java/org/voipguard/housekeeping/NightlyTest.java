@@ -70,13 +70,14 @@ class NightlyTest {
     @Test
     void oldRegistrationEventsGoOnceEvaluated() {
         givenRegistrationEvent("old-accepted", LONG_AGO, "ACCEPTED");
-        givenRegistrationEvent("old-pending", LONG_AGO, "PENDING");
+        givenRegistrationEvent("old-pending", LONG_AGO, null);
         givenRegistrationEvent("recent", LAST_WEEK, "BLOCKED");
 
         Retention.Removed removed = retention.apply(NOW);
 
         assertThat(jdbc.queryForList("SELECT event_key FROM registration_event ORDER BY event_key", String.class))
                 .containsExactly("old-pending", "recent");
+        assertThat(jdbc.queryForList("SELECT outcome FROM registration_outcome", String.class)).containsExactly("BLOCKED");
         assertThat(removed.registrationEvents()).isEqualTo(1);
     }
 
@@ -133,9 +134,14 @@ class NightlyTest {
                 callId, NUMBER, ts(start), month);
     }
 
+    /** An event with that outcome; none when still to be evaluated. */
     private void givenRegistrationEvent(String key, Instant time, String outcome) {
-        jdbc.update("INSERT INTO registration_event (event_key, event_time, number, source_ip, auth_result, outcome,"
-                + " job_execution_id) VALUES (?, ?, ?, '192.0.2.10', 'OK', ?, 1)", key, ts(time), NUMBER, outcome);
+        jdbc.update("INSERT INTO registration_event (event_key, event_time, number, source_ip, auth_result,"
+                + " job_execution_id) VALUES (?, ?, ?, '192.0.2.10', 'OK', 1)", key, ts(time), NUMBER);
+        if (outcome != null) {
+            jdbc.update("INSERT INTO registration_outcome (event_id, outcome) SELECT id, ? FROM registration_event"
+                    + " WHERE event_key = ?", outcome, key);
+        }
     }
 
     /** An alert created at {@code created}, composed into an email with that status (null: not composed yet). */

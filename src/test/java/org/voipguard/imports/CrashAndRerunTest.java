@@ -115,7 +115,7 @@ class CrashAndRerunTest {
         killWhen(() -> ChildVoipGuard.start(home, databaseUrl, "registrations", "import", log.toString()),
                 "SELECT COUNT(*) FROM registration_event", 6_000, kills);
         killWhen(() -> ChildVoipGuard.start(home, databaseUrl, "registrations", "import", log.toString()),
-                "SELECT COUNT(*) FROM registration_event WHERE outcome <> 'PENDING'", 8_000, kills);
+                "SELECT COUNT(*) FROM registration_outcome", 8_000, kills);
         killWhen(() -> ChildVoipGuard.start(home, databaseUrl, "registrations", "import", log.toString()),
                 "SELECT COUNT(*) FROM email_outbox WHERE status <> 'PENDING'", 1, kills);
         runToTheEnd(() -> ChildVoipGuard.start(home, databaseUrl, "registrations", "import", log.toString()));
@@ -151,7 +151,8 @@ class CrashAndRerunTest {
             "files", "SELECT kind, sha256 FROM imported_file");
 
     private static final Map<String, String> REGISTRATION_TABLES = tables(
-            "events", "SELECT event_key, outcome FROM registration_event",
+            "events", "SELECT e.event_key, o.outcome FROM registration_event e"
+                    + " LEFT JOIN registration_outcome o ON o.event_id = e.id",
             "known ips", "SELECT number, source_ip FROM known_ip",
             "known agents", "SELECT number, agent_hash FROM known_user_agent",
             "phones", "SELECT number, source_ip, source_port, transport, user_agent, registered_at, expires_at "

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.voipguard.db.InListBatches;
 import org.voipguard.support.AlsoOnPostgreSql;
 import org.voipguard.support.TestDatabase;
 
@@ -63,8 +64,8 @@ class JdbcNumberDirectoryTest {
 
     @Test
     void findsStoredAndUnknownNumbersAcrossSeveralChunks() {
-        int count = 2 * JdbcNumberDirectory.MAX_NUMBERS_PER_QUERY + 500;
-        int second = JdbcNumberDirectory.MAX_NUMBERS_PER_QUERY + 12;
+        int count = 2 * InListBatches.SIZE + 500;
+        int second = InListBatches.SIZE + 12;
         int last = count - 2;
         List<String> numbers = new ArrayList<>();
         for (int i = 0; i < count; i++) {
