@@ -30,7 +30,5 @@ CREATE INDEX ix_registration_event_job_time ON registration_event (job_execution
 
 -- H2 writes an identity column's next value to the file in a commit of its own every CACHE
 -- values, 32 by default: with commits written at once (DurableH2Commits) that was one extra
--- file write every 32 rows of an import. A run that dies only leaves a gap in the ids.
+-- file write every 32 events stored. A run that dies only leaves a gap in the ids.
 ALTER TABLE registration_event ALTER COLUMN id SET CACHE 100000;
-ALTER TABLE alert ALTER COLUMN id SET CACHE 100000;
-ALTER TABLE rejected_line ALTER COLUMN id SET CACHE 100000;
