@@ -30,6 +30,10 @@ public final class CommandLineLauncher {
     private static final Pattern PROPERTY_ARGUMENT =
             Pattern.compile("--(spring|voipguard|logging|debug|trace)(\\.[^=]*)?(=.*)?");
 
+    /** What H2 says when another process holds or is just taking its lock file. */
+    private static final List<String> LOCK_FILE_RACES = List.of("Database may be already in use",
+            "Lock file recently modified", "Another process was faster", "Concurrent update");
+
     private CommandLineLauncher() {
     }
 
@@ -124,16 +128,16 @@ public final class CommandLineLauncher {
 
     /**
      * H2 refuses a second process on an embedded file database: error 90020, "Database may be
-     * already in use", or "Lock file recently modified" while another process opens or has just
-     * left the database (a run killed a moment ago).
+     * already in use", or "Lock file recently modified", "Another process was faster" or
+     * "Concurrent update" (on its lock file) while another process opens or has just left the
+     * database (a run killed a moment ago).
      */
     static boolean isDatabaseInUse(Throwable exception) {
         for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof java.sql.SQLException sql && sql.getErrorCode() == 90020) {
                 return true;
             }
-            if (t.getMessage() != null && (t.getMessage().contains("Database may be already in use")
-                    || t.getMessage().contains("Lock file recently modified"))) {
+            if (t.getMessage() != null && LOCK_FILE_RACES.stream().anyMatch(t.getMessage()::contains)) {
                 return true;
             }
         }
