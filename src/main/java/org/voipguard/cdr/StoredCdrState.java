@@ -1,25 +1,20 @@
 package org.voipguard.cdr;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.voipguard.billing.SpendLedger.NumberMonth;
 import org.voipguard.billing.SpendRow;
+import org.voipguard.db.InListBatches;
 
 /** The stored spend, closed months and call ids a dry run starts from. It only reads. */
 @Repository
 public class StoredCdrState implements InMemoryCdrImport.StoredState {
-
-    private static final int MAX_PER_QUERY = 1000;
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -31,7 +26,7 @@ public class StoredCdrState implements InMemoryCdrImport.StoredState {
     public Map<NumberMonth, SpendRow> spend(Collection<NumberMonth> numberMonths) {
         Set<NumberMonth> wanted = new HashSet<>(numberMonths);
         Map<NumberMonth, SpendRow> rows = new HashMap<>();
-        inChunks(wanted.stream().map(NumberMonth::number).toList(), numbers -> jdbc.query(
+        InListBatches.of(wanted.stream().map(NumberMonth::number).toList()).forEach(numbers -> jdbc.query(
                 "SELECT number, billing_month, spend_gbp, warned_multiple FROM monthly_spend WHERE number IN (:numbers)",
                 Map.of("numbers", numbers), rs -> {
                     NumberMonth nm = new NumberMonth(rs.getString(1), rs.getString(2));
@@ -50,15 +45,8 @@ public class StoredCdrState implements InMemoryCdrImport.StoredState {
     @Override
     public Set<String> storedCallIds(Collection<String> callIds) {
         Set<String> stored = new HashSet<>();
-        inChunks(callIds, ids -> stored.addAll(jdbc.queryForList("SELECT call_id FROM cdr WHERE call_id IN (:ids)",
-                Map.of("ids", ids), String.class)));
+        InListBatches.of(callIds).forEach(ids -> stored.addAll(jdbc.queryForList(
+                "SELECT call_id FROM cdr WHERE call_id IN (:ids)", Map.of("ids", ids), String.class)));
         return stored;
-    }
-
-    private static void inChunks(Collection<String> values, Consumer<List<String>> query) {
-        List<String> distinct = new ArrayList<>(new LinkedHashSet<>(values));
-        for (int from = 0; from < distinct.size(); from += MAX_PER_QUERY) {
-            query.accept(distinct.subList(from, Math.min(from + MAX_PER_QUERY, distinct.size())));
-        }
     }
 }
