@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.voipguard.imports.LeastRecentlyUsed;
 import org.voipguard.numbers.NumberDirectory;
 import org.voipguard.numbers.NumberSettings;
 
@@ -32,12 +33,7 @@ class PriceLimits {
 
     PriceLimits(NumberDirectory numbers, int capacity) {
         this.numbers = numbers;
-        this.remembered = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Limits> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.remembered = new LeastRecentlyUsed<>(capacity);
     }
 
     /** The limits of every number given, reading the ones not remembered in one go. */

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.voipguard.imports.LeastRecentlyUsed;
 import org.voipguard.numbers.NumberDirectory;
 import org.voipguard.numbers.NumberSettings;
 
@@ -28,12 +29,7 @@ final class RecentNumbers {
     RecentNumbers(NumberDirectory numbers, RegistrationStateStore store, int capacity) {
         this.numbers = numbers;
         this.store = store;
-        this.known = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Known> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.known = new LeastRecentlyUsed<>(capacity);
     }
 
     /** One entry for each of the numbers, read from the database for those not held. */
