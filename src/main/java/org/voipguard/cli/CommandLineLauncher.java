@@ -34,6 +34,9 @@ public final class CommandLineLauncher {
     private static final List<String> LOCK_FILE_RACES = List.of("Database may be already in use",
             "Lock file recently modified", "Another process was faster", "Concurrent update");
 
+    /** H2's "Database may be already in use" and its "Connection is broken" to another run's server. */
+    private static final Set<Integer> H2_IN_USE_ERRORS = Set.of(90020, 90067);
+
     private CommandLineLauncher() {
     }
 
@@ -130,11 +133,13 @@ public final class CommandLineLauncher {
      * H2 refuses a second process on an embedded file database: error 90020, "Database may be
      * already in use", or "Lock file recently modified", "Another process was faster" or
      * "Concurrent update" (on its lock file) while another process opens or has just left the
-     * database (a run killed a moment ago).
+     * database (a run killed a moment ago). With AUTO_SERVER a run can also find the lock file
+     * naming the server of a run killed a moment ago and lose its connection to it at once:
+     * error 90067, "Connection is broken".
      */
     static boolean isDatabaseInUse(Throwable exception) {
         for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && sql.getErrorCode() == 90020) {
+            if (t instanceof java.sql.SQLException sql && H2_IN_USE_ERRORS.contains(sql.getErrorCode())) {
                 return true;
             }
             if (t.getMessage() != null && LOCK_FILE_RACES.stream().anyMatch(t.getMessage()::contains)) {

@@ -22,6 +22,15 @@ class CommandLineLauncherTest {
     }
 
     @Test
+    void theServerOfARunJustKilledDroppingTheConnectionMeansTheDatabaseIsInUse() {
+        var broken = new SQLNonTransientConnectionException(
+                "Connection is broken: \"java.io.EOFException: localhost:35491\" [90067-240]", "90067", 90067);
+
+        assertThat(CommandLineLauncher.isDatabaseInUse(new IllegalStateException(
+                new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection", broken)))).isTrue();
+    }
+
+    @Test
     void anotherFailureToOpenTheDatabaseIsNot() {
         var corrupt = new SQLNonTransientConnectionException("File corrupted while reading record", "90030", 90030);
 
