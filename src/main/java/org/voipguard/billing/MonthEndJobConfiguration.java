@@ -87,8 +87,9 @@ public class MonthEndJobConfiguration {
     @Bean
     @StepScope
     public MonthEndBillWriter monthEndBillWriter(NumberDirectory numbers, MonthlyBills bills, ActiveRuleBook rules,
-            VoipGuardProperties properties, @Value(MONTH_VALUE) String month) {
-        return new MonthEndBillWriter(numbers, bills, rules.current(), properties.defaults(), month,
+            VoipGuardProperties properties, @Value(MONTH_VALUE) String month,
+            @Value(ActiveRuleBook.OF_THE_JOB) String ruleSetVersion) {
+        return new MonthEndBillWriter(numbers, bills, rules.ofJob(ruleSetVersion), properties.defaults(), month,
                 !bills.laterMonthClosed(YearMonth.parse(month)));
     }
 

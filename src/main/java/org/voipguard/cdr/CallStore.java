@@ -1,6 +1,5 @@
 package org.voipguard.cdr;
 
-import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,12 +22,8 @@ public class CallStore {
                 "job_execution_id"), List.of("call_id"));
     }
 
-    /** A call as stored, with the month it is billed in and whether that month was already closed. */
-    public record StoredCall(CdrOutcome.Call call, String billingMonth, boolean lateCharge) {
-    }
-
     /** Inserts the calls not seen before and returns exactly those. */
-    public List<StoredCall> insertNew(List<StoredCall> calls, long importId) {
+    List<StoredCall> insertNew(List<StoredCall> calls, long importId) {
         if (calls.isEmpty()) {
             return List.of();
         }
@@ -44,7 +39,7 @@ public class CallStore {
                     ps.setString(7, r.called());
                     ps.setString(8, priced == null ? "INCOMING" : priced.callClass().name());
                     ps.setBigDecimal(9, priced == null ? r.ratePpm() : priced.pricePpm());
-                    ps.setBigDecimal(10, cost(stored));
+                    ps.setBigDecimal(10, stored.call().costGbp());
                     ps.setInt(11, r.status());
                     ps.setBoolean(12, stored.lateCharge());
                     ps.setLong(13, importId);
@@ -56,9 +51,5 @@ public class CallStore {
             }
         }
         return fresh;
-    }
-
-    static BigDecimal cost(StoredCall stored) {
-        return stored.call().costGbp();
     }
 }

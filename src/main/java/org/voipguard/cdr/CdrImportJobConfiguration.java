@@ -2,8 +2,6 @@ package org.voipguard.cdr;
 
 import java.nio.file.Path;
 
-import javax.sql.DataSource;
-
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -12,17 +10,13 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
-import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.voipguard.billing.BillWarningWriter;
 import org.voipguard.billing.BillingMonths;
 import org.voipguard.billing.CallPricer;
 import org.voipguard.billing.SpendLedger;
-import org.voipguard.billing.SpendRow;
 import org.voipguard.config.VoipGuardProperties;
 import org.voipguard.imports.FileImportReportTasklet;
 import org.voipguard.imports.ImportJobParameters;
@@ -37,7 +31,8 @@ import org.voipguard.rules.AlertSink;
 
 /**
  * The CDR import job, run once per file: read and rate the calls (P1), add their charges to
- * the monthly spend, then warn about bills that crossed a level (P3), then report rejected lines. The job instance is the file, so an
+ * the monthly spend, then warn about bills that crossed a level (P3, billing's step), then
+ * report rejected lines. The job instance is the file, so an
  * interrupted import is restarted where it stopped and a finished one is never run again.
  */
 @Configuration
@@ -48,15 +43,17 @@ public class CdrImportJobConfiguration {
 
     private static final String IMPORT_ID = ImportJobParameters.IMPORT_ID;
     private static final String FILE = ImportJobParameters.FILE_VALUE;
+    /** About 100 bytes each: a bound of some 25 MB of heap. */
+    private static final int PRICE_LIMITS_REMEMBERED = 250_000;
 
     @Bean
     public Job cdrImportJob(JobRepository jobRepository, Step importCdrsStep, Step addSpendStep,
-            Step cdrBillWarningsStep, Step cdrReportStep, RulesAtJobStartListener rulesAtJobStart) {
+            Step billWarningsStep, Step cdrReportStep, RulesAtJobStartListener rulesAtJobStart) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(rulesAtJobStart)
                 .start(importCdrsStep)
                 .next(addSpendStep)
-                .next(cdrBillWarningsStep)
+                .next(billWarningsStep)
                 .next(cdrReportStep)
                 .build();
     }
@@ -96,11 +93,14 @@ public class CdrImportJobConfiguration {
 
     @Bean
     @StepScope
-    public CdrChunkWriter cdrWriter(CallStore calls, RejectedLines rejects, SpendLedger ledger, ImportCharges charges,
+    CdrChunkWriter cdrWriter(CallStore calls, RejectedLines rejects, SpendLedger ledger, ImportCharges charges,
             BillingMonths months, NumberDirectory numbers, ActiveRuleBook rules, AlertSink alertSink,
-            @Value(IMPORT_ID) Long importId, @Value(FILE) String file) {
-        return new CdrChunkWriter(calls, rejects, ledger, charges, months, numbers, rules.current(), alertSink,
-                importId, Path.of(file).getFileName().toString());
+            @Value(IMPORT_ID) Long importId, @Value(FILE) String file,
+            @Value(ActiveRuleBook.OF_THE_JOB) String ruleSetVersion) {
+        CdrEvaluator evaluator = new CdrEvaluator(rules.ofJob(ruleSetVersion), months,
+                new PriceLimits(numbers, PRICE_LIMITS_REMEMBERED));
+        return new CdrChunkWriter(evaluator, calls, rejects, ledger, charges, alertSink, importId,
+                Path.of(file).getFileName().toString());
     }
 
     @Bean
@@ -115,38 +115,6 @@ public class CdrImportJobConfiguration {
     @StepScope
     AddSpendTasklet addSpendTasklet(SpendLedger ledger, ImportCharges charges, @Value(IMPORT_ID) Long importId) {
         return new AddSpendTasklet(ledger, charges, importId);
-    }
-
-    @Bean
-    public Step cdrBillWarningsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            VoipGuardProperties properties, JdbcCursorItemReader<SpendRow> touchedSpendReader,
-            BillWarningWriter billWarningWriter) {
-        return new StepBuilder("billWarnings", jobRepository)
-                .<SpendRow, SpendRow>chunk(properties.chunkSize())
-                .transactionManager(transactionManager)
-                .reader(touchedSpendReader)
-                .writer(billWarningWriter)
-                .build();
-    }
-
-    @Bean
-    @StepScope
-    public JdbcCursorItemReader<SpendRow> touchedSpendReader(DataSource dataSource, @Value(IMPORT_ID) Long importId) {
-        return new JdbcCursorItemReaderBuilder<SpendRow>()
-                .name("touchedSpendReader")
-                .dataSource(dataSource)
-                .sql("SELECT number, billing_month, spend_gbp, warned_multiple FROM monthly_spend "
-                        + "WHERE last_job_execution_id = ? ORDER BY number, billing_month")
-                .queryArguments(importId)
-                .rowMapper((rs, row) -> new SpendRow(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getInt(4)))
-                .build();
-    }
-
-    @Bean
-    @StepScope
-    public BillWarningWriter billWarningWriter(NumberDirectory numbers, SpendLedger ledger, ActiveRuleBook rules,
-            AlertSink alertSink, @Value(IMPORT_ID) Long importId) {
-        return new BillWarningWriter(numbers, ledger, rules.current(), alertSink, importId);
     }
 
     @Bean

@@ -2,7 +2,6 @@ package org.voipguard.cdr;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -41,16 +40,11 @@ class ImportCharges implements StepExecutionListener {
         sums.clear();
     }
 
-    void add(List<CallStore.StoredCall> stored) {
+    void add(Map<NumberMonth, BigDecimal> charges) {
         if (!complete) {
             return;
         }
-        for (CallStore.StoredCall call : stored) {
-            BigDecimal cost = CallStore.cost(call);
-            if (cost.signum() > 0) {
-                sums.merge(new NumberMonth(call.call().record().number(), call.billingMonth()), cost, BigDecimal::add);
-            }
-        }
+        charges.forEach((numberMonth, cost) -> sums.merge(numberMonth, cost, BigDecimal::add));
         if (sums.size() > capacity) {
             complete = false;
             sums.clear();

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import org.voipguard.billing.BillWarningWriter;
+import org.voipguard.billing.BillWarnings;
 import org.voipguard.billing.BillingMonths;
 import org.voipguard.billing.SpendLedger;
 import org.voipguard.billing.SpendLedger.NumberMonth;
@@ -20,20 +20,21 @@ import org.voipguard.billing.SpendRow;
 import org.voipguard.imports.EvaluatedFile;
 import org.voipguard.imports.RejectedLines;
 import org.voipguard.numbers.NumberDirectory;
-import org.voipguard.numbers.NumberSettings;
 import org.voipguard.rules.RaisedAlert;
 import org.voipguard.rules.RuleBook;
-import org.voipguard.rules.facts.MonthlySpend;
-import org.voipguard.rules.facts.OutgoingCall;
 
 /**
  * Evaluates CDR files as the import job does, but stores nothing: each line is parsed and
- * priced by the job's own processor, the price limits (P1) are evaluated a chunk at a time,
- * and once a file is read the bill warnings (P3) for every number-month it added spend to.
+ * priced by the job's own processor, each chunk goes through the job's {@link CdrEvaluator}
+ * (new calls, price limits P1), and once a file is read the bill warnings (P3,
+ * {@link BillWarnings}) are evaluated for every number-month it added spend to.
  * Spend, warned multiples and call ids seen are kept in memory across the files of one run,
  * starting from what {@link StoredState} says is stored already.
  */
 public final class InMemoryCdrImport {
+
+    /** About 100 bytes each: a bound of some 25 MB of heap. */
+    private static final int PRICE_LIMITS_REMEMBERED = 250_000;
 
     /** What the database holds before the run: nothing for a scenario, the real tables for a dry run. */
     public interface StoredState {
@@ -70,9 +71,9 @@ public final class InMemoryCdrImport {
     }
 
     private final CdrLineProcessor processor;
-    private final BillingMonths months;
     private final NumberDirectory numbers;
-    private final RuleBook rules;
+    private final CdrEvaluator evaluator;
+    private final BillWarnings billWarnings;
     private final StoredState stored;
     private final int chunkSize;
     private final Set<String> closedMonths;
@@ -82,9 +83,9 @@ public final class InMemoryCdrImport {
     public InMemoryCdrImport(CdrLineProcessor processor, BillingMonths months, NumberDirectory numbers,
             RuleBook rules, StoredState stored, int chunkSize) {
         this.processor = processor;
-        this.months = months;
         this.numbers = numbers;
-        this.rules = rules;
+        this.evaluator = new CdrEvaluator(rules, months, new PriceLimits(numbers, PRICE_LIMITS_REMEMBERED));
+        this.billWarnings = new BillWarnings(rules);
         this.stored = stored;
         this.chunkSize = chunkSize;
         this.closedMonths = new HashSet<>(stored.closedMonths());
@@ -115,11 +116,11 @@ public final class InMemoryCdrImport {
     public final class FileRun {
 
         private final String source;
-        private final List<CdrOutcome.Call> chunk = new ArrayList<>();
+        private final List<CdrOutcome> chunk = new ArrayList<>();
         private final List<RejectedLines.Rejection> rejected = new ArrayList<>();
         private final List<RaisedAlert> alerts = new ArrayList<>();
         private final Set<NumberMonth> touched = new LinkedHashSet<>();
-        private long lines;
+        private long records;
         private long evaluated;
         private long duplicates;
 
@@ -132,18 +133,9 @@ public final class InMemoryCdrImport {
             if (outcome == null) {
                 return;
             }
-            lines++;
-            if (outcome instanceof CdrOutcome.Rejected r) {
-                rejected.add(new RejectedLines.Rejection(r.lineNumber(), r.field(), r.reason(), r.rawLine()));
-            } else if (outcome instanceof CdrOutcome.Call call) {
-                if (!callIdsSeen.add(call.record().callId())) {
-                    duplicates++;
-                    return;
-                }
-                chunk.add(call);
-                if (chunk.size() >= chunkSize) {
-                    writeChunk();
-                }
+            chunk.add(outcome);
+            if (chunk.size() >= chunkSize) {
+                writeChunk();
             }
         }
 
@@ -151,29 +143,32 @@ public final class InMemoryCdrImport {
         public EvaluatedFile finish() {
             writeChunk();
             evaluateBillWarnings();
-            return new EvaluatedFile(source, lines, evaluated, duplicates, rejected, alerts);
+            return new EvaluatedFile(source, records, evaluated, duplicates, rejected, alerts);
         }
 
         private void writeChunk() {
             if (chunk.isEmpty()) {
                 return;
             }
-            evaluated += chunk.size();
-            addCharges();
-            evaluatePriceLimits();
+            CdrEvaluator.ChunkResult result = evaluator.evaluate(chunk, closedMonths, this::keepNew);
+            records += result.records();
+            evaluated += result.imported().size();
+            duplicates += result.duplicates();
+            rejected.addAll(result.rejected());
+            alerts.addAll(result.alerts());
+            addCharges(result.charges());
             chunk.clear();
         }
 
-        private void addCharges() {
-            Set<String> alreadyStored = stored.storedCallIds(chunk.stream().map(c -> c.record().callId()).toList());
-            Map<NumberMonth, BigDecimal> charges = new HashMap<>();
-            for (CdrOutcome.Call call : chunk) {
-                BigDecimal cost = call.costGbp();
-                if (cost.signum() > 0 && !alreadyStored.contains(call.record().callId())) {
-                    String month = months.of(call.record().startTime()).toString();
-                    charges.merge(new NumberMonth(call.record().number(), month), cost, BigDecimal::add);
-                }
-            }
+        /** A call is new when neither the database nor an earlier file or line of this run has its id. */
+        private List<StoredCall> keepNew(List<StoredCall> calls) {
+            Set<String> alreadyStored = stored.storedCallIds(calls.stream().map(StoredCall::callId).toList());
+            return calls.stream()
+                    .filter(call -> !alreadyStored.contains(call.callId()) && callIdsSeen.add(call.callId()))
+                    .toList();
+        }
+
+        private void addCharges(Map<NumberMonth, BigDecimal> charges) {
             loadStoredSpend(charges.keySet());
             charges.forEach((numberMonth, cost) -> {
                 SpendRow before = spend.get(numberMonth);
@@ -194,28 +189,17 @@ public final class InMemoryCdrImport {
             }
         }
 
-        private void evaluatePriceLimits() {
-            List<CdrOutcome.Call> outgoing = chunk.stream().filter(call -> call.priced() != null).toList();
-            if (outgoing.isEmpty()) {
-                return;
-            }
-            Map<String, NumberSettings> settings = numbers.findAll(outgoing.stream().map(c -> c.record().number()).toList());
-            List<OutgoingCall> facts = outgoing.stream()
-                    .map(call -> OutgoingCallFacts.of(call, settings.get(call.record().number()))).toList();
-            alerts.addAll(rules.evaluate(facts).alerts());
-        }
-
+        /** P3 as the import's bill-warning step does it, after the file's charges were added. */
         private void evaluateBillWarnings() {
             if (touched.isEmpty()) {
                 return;
             }
             List<SpendRow> rows = touched.stream().sorted(Comparator.comparing(NumberMonth::number)
                     .thenComparing(NumberMonth::month)).map(spend::get).toList();
-            Map<String, NumberSettings> settings = numbers.findAll(rows.stream().map(SpendRow::number).toList());
-            List<MonthlySpend> facts = BillWarningWriter.facts(rows, settings, closedMonths);
-            List<RaisedAlert> raised = rules.evaluate(facts).alerts();
-            alerts.addAll(raised);
-            for (SpendLedger.WarnedMultiple warned : BillWarningWriter.warnedMultiples(raised, facts)) {
+            BillWarnings.Result result = billWarnings.evaluate(rows,
+                    numbers.findAll(rows.stream().map(SpendRow::number).toList()), closedMonths);
+            alerts.addAll(result.alerts());
+            for (SpendLedger.WarnedMultiple warned : result.warned()) {
                 NumberMonth nm = new NumberMonth(warned.number(), warned.month());
                 SpendRow row = spend.get(nm);
                 spend.put(nm, new SpendRow(row.number(), row.month(), row.spendGbp(),

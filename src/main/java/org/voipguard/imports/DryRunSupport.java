@@ -50,7 +50,7 @@ public class DryRunSupport {
             EvaluatedFile result;
             try {
                 previousImport(kind, file).ifPresent(previous -> out.printf(
-                        "%s: %s: imported before (as %s); a real import would skip it, here it is evaluated as if new%n",
+                        "%s: %s: imported before (as %s); a real import would skip it, here what it stored counts as duplicates%n",
                         label, file, previous));
                 result = evaluate.apply(file);
             } catch (RuntimeException e) {

@@ -8,6 +8,7 @@ import org.voipguard.rules.ActiveRuleBook;
 /**
  * Compiles the rules directory when a job starts, before a line is read: an analyst's edit
  * takes effect without a rebuild, and a rule that does not compile stops the job at once.
+ * Every step of the job execution then uses this rule set ({@link ActiveRuleBook#ofJob}).
  */
 @Component
 public class RulesAtJobStartListener implements JobExecutionListener {
@@ -20,7 +21,6 @@ public class RulesAtJobStartListener implements JobExecutionListener {
 
     @Override
     public void beforeJob(JobExecution jobExecution) {
-        var ruleBook = rules.current();
-        jobExecution.getExecutionContext().putString("ruleSetVersion", ruleBook.version());
+        jobExecution.getExecutionContext().putString(ActiveRuleBook.JOB_CONTEXT_KEY, rules.current().version());
     }
 }

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.voipguard.numbers.NumberSettings;
 import org.voipguard.rules.RaisedAlert;
@@ -50,16 +49,19 @@ final class RegistrationEvaluator {
                     .map(event -> fact(event, settings.get(event.number()), states.get(event.number()))).toList();
             List<RaisedAlert> roundAlerts = rules.evaluate(facts).alerts();
             raised.addAll(roundAlerts);
-            Set<String> roundKeys = roundAlerts.stream().map(RaisedAlert::key).collect(Collectors.toSet());
+            Set<Object> alertedAbout = RaisedAlert.subjectsOf(roundAlerts);
             for (int i = 0; i < round.size(); i++) {
                 StoredRegistration event = round.get(i);
-                RegistrationOutcome outcome = outcome(facts.get(i));
+                RegistrationAttempt fact = facts.get(i);
+                RegistrationOutcome outcome = outcome(fact);
                 outcomes.put(event.id(), outcome);
                 NumberRegistrationState state = states.get(event.number());
                 if (outcome == RegistrationOutcome.ACCEPTED) {
                     state.registered(event.sourceIp(), event.userAgent());
                 }
-                if (roundKeys.contains("LOCKDOWN_BLOCKED:" + event.eventKey())) {
+                // P2: whatever an analyst calls it, an alert about a blocked registration is the
+                // lockdown notice, and starts the number and address's 24 hours of quiet.
+                if (outcome == RegistrationOutcome.BLOCKED && alertedAbout.contains(fact)) {
                     state.lockdownWarned(event.sourceIp(), event.time());
                 }
             }

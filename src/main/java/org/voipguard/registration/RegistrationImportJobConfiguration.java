@@ -132,8 +132,9 @@ public class RegistrationImportJobConfiguration {
     @Bean
     @StepScope
     public RegistrationEvaluationWriter registrationEvaluationWriter(NumberDirectory numbers,
-            RegistrationStateStore store, ActiveRuleBook rules, AlertSink alertSink, @Value(IMPORT_ID) Long importId) {
-        return new RegistrationEvaluationWriter(numbers, store, rules.current(), alertSink, importId);
+            RegistrationStateStore store, ActiveRuleBook rules, AlertSink alertSink, @Value(IMPORT_ID) Long importId,
+            @Value(ActiveRuleBook.OF_THE_JOB) String ruleSetVersion) {
+        return new RegistrationEvaluationWriter(numbers, store, rules.ofJob(ruleSetVersion), alertSink, importId);
     }
 
     @Bean

@@ -32,7 +32,8 @@ public final class AlertCollector {
             facts.put(factName, String.valueOf(factValue));
         }
         String key = type + ":" + subject.getAlertKey();
-        raised.add(new RaisedAlert(type, subject.getNumber(), key, context.getRule().getName(), ruleSetVersion, facts));
+        raised.add(new RaisedAlert(type, subject.getNumber(), key, context.getRule().getName(), ruleSetVersion, facts,
+                subject));
     }
 
     public List<RaisedAlert> raised() {

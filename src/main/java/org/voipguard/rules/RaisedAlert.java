@@ -1,11 +1,18 @@
 package org.voipguard.rules;
 
+import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * What a rule produced: an alert of a type about a number, with the rule's name and the
- * version of the rule set that contained it.
+ * What a rule produced: an alert of a type about a number, with the rule's name, the
+ * version of the rule set that contained it, and the fact it was raised about. The policies
+ * remember what an alert warned about from that fact, never from the type an analyst chose.
+ *
+ * @param subject the fact the rule raised the alert about; {@code null} for an alert read back from the database
  */
 public record RaisedAlert(
         String type,
@@ -13,7 +20,20 @@ public record RaisedAlert(
         String key,
         String ruleName,
         String ruleSetVersion,
-        Map<String, String> facts) {
+        Map<String, String> facts,
+        AlertSubject subject) {
+
+    public RaisedAlert(String type, String number, String key, String ruleName, String ruleSetVersion,
+            Map<String, String> facts) {
+        this(type, number, key, ruleName, ruleSetVersion, facts, null);
+    }
+
+    /** The facts these alerts were raised about, compared by identity: two equal facts are two events. */
+    public static Set<Object> subjectsOf(Collection<RaisedAlert> alerts) {
+        Set<Object> subjects = Collections.newSetFromMap(new IdentityHashMap<>());
+        alerts.forEach(alert -> subjects.add(alert.subject()));
+        return subjects;
+    }
 
     private static final int LONGEST_SHOWN_FACT = 80;
 

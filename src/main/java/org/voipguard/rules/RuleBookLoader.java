@@ -51,6 +51,11 @@ public class RuleBookLoader {
         return cache.computeIfAbsent(sources.version(), v -> compile(sources));
     }
 
+    /** A rule book {@link #load} compiled before, by its version. */
+    Optional<RuleBook> compiled(String version) {
+        return Optional.ofNullable(version).map(cache::get);
+    }
+
     /** Compiles without caching and reports every problem, warnings and policies without a rule included. */
     public RuleCheck check(Path directory) {
         long started = System.nanoTime();
