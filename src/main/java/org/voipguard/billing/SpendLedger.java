@@ -28,7 +28,6 @@ public class SpendLedger {
             Comparator.comparing(NumberMonth::number).thenComparing(NumberMonth::month);
 
     private final String addToSpend;
-    private final String addImportedCalls;
 
     public SpendLedger(JdbcTemplate jdbc, VoipGuardProperties properties, SqlDialect dialect) {
         this.jdbc = jdbc;
@@ -38,10 +37,6 @@ public class SpendLedger {
         List<String> key = List.of("number", "billing_month");
         List<String> added = List.of("spend_gbp", "late_charges_gbp");
         this.addToSpend = dialect.insertOrAdd("monthly_spend", columns, key, added);
-        this.addImportedCalls = dialect.insertOrAddSelected("monthly_spend", columns, key, added,
-                "SELECT number, billing_month, SUM(cost_gbp), SUM(CASE WHEN late_charge THEN cost_gbp ELSE 0 END),"
-                        + " CAST(? AS BIGINT) FROM cdr WHERE job_execution_id = ? AND cost_gbp > 0"
-                        + " GROUP BY number, billing_month ORDER BY number, billing_month");
     }
 
     /** A number's month. {@code month} is {@code YYYY-MM}. */
@@ -67,21 +62,6 @@ public class SpendLedger {
             ps.setLong(5, importId);
         });
         addLateChargesToBills(entries.stream().filter(e -> closed.contains(e.getKey().month())).toList());
-    }
-
-    /**
-     * Adds the charges of the calls one import stored, reading them back from the calls table:
-     * {@link #add} for an import whose charges were not summed as it went (one restarted after
-     * a crash). One statement, in key order like {@link #add}. Calls to a month already closed
-     * when they were stored are late charges.
-     */
-    public void addCallsOfImport(long importId) {
-        jdbc.update(addImportedCalls, importId, importId);
-        List<Map.Entry<NumberMonth, BigDecimal>> late = jdbc.query("SELECT number, billing_month, SUM(cost_gbp) FROM cdr"
-                + " WHERE job_execution_id = ? AND late_charge = TRUE AND cost_gbp > 0"
-                + " GROUP BY number, billing_month ORDER BY number, billing_month",
-                (rs, row) -> Map.entry(new NumberMonth(rs.getString(1), rs.getString(2)), rs.getBigDecimal(3)), importId);
-        addLateChargesToBills(late);
     }
 
     /**

@@ -1,32 +1,46 @@
 package org.voipguard.cdr;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.voipguard.billing.SpendLedger.NumberMonth;
 import org.voipguard.db.SqlDialect;
 
-/** The stored CDRs. A call id is stored once: the same call imported twice counts once. */
+/**
+ * The stored CDRs. A call id is stored once: the same call imported twice counts once. Every
+ * run of the import step stores its calls in a charge batch, listed as uncharged until the
+ * calls' charges are in the monthly spend, so that no call's charge is lost with the run that
+ * stored it, nor added twice.
+ */
 @Repository
 public class CallStore {
 
     private final JdbcTemplate jdbc;
     private final String insertIfNew;
+    private final String listUncharged;
 
     public CallStore(JdbcTemplate jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
         this.insertIfNew = dialect.insertIfAbsent("cdr", List.of("call_id", "number", "direction", "start_time",
                 "billing_month", "duration_s", "called", "call_class", "price_ppm", "cost_gbp", "status", "late_charge",
-                "job_execution_id"), List.of("call_id"));
+                "job_execution_id", "charge_batch"), List.of("call_id"));
+        this.listUncharged = dialect.insertIfAbsent("uncharged_batch", List.of("charge_batch", "import_id"),
+                List.of("charge_batch"));
     }
 
-    /** Inserts the calls not seen before and returns exactly those. */
-    List<StoredCall> insertNew(List<StoredCall> calls, long importId) {
+    /** Inserts the calls not seen before, in the charge batch, and returns exactly those. */
+    List<StoredCall> insertNew(List<StoredCall> calls, long importId, long chargeBatch) {
         if (calls.isEmpty()) {
             return List.of();
         }
+        jdbc.update(listUncharged, chargeBatch, importId);
         int[] inserted = jdbc.batchUpdate(insertIfNew, calls, calls.size(), (ps, stored) -> {
                     CdrRecord r = stored.call().record();
                     var priced = stored.call().priced();
@@ -43,6 +57,7 @@ public class CallStore {
                     ps.setInt(11, r.status());
                     ps.setBoolean(12, stored.lateCharge());
                     ps.setLong(13, importId);
+                    ps.setLong(14, chargeBatch);
                 })[0];
         List<StoredCall> fresh = new ArrayList<>();
         for (int i = 0; i < calls.size(); i++) {
@@ -51,5 +66,35 @@ public class CallStore {
             }
         }
         return fresh;
+    }
+
+    /** The charge batches whose calls are stored but not yet in the monthly spend, oldest first. */
+    List<Long> unchargedBatches() {
+        return jdbc.queryForList("SELECT charge_batch FROM uncharged_batch ORDER BY charge_batch", Long.class);
+    }
+
+    /**
+     * The charges of a batch's calls per number-month, read back from the calls and handed on
+     * in key order, {@code perPart} number-months at a time, so memory stays bounded.
+     */
+    void chargesOf(long chargeBatch, int perPart, Consumer<Map<NumberMonth, BigDecimal>> sink) {
+        Map<NumberMonth, BigDecimal> part = new HashMap<>();
+        jdbc.query("SELECT number, billing_month, SUM(cost_gbp) FROM cdr WHERE charge_batch = ? AND cost_gbp > 0"
+                + " GROUP BY number, billing_month ORDER BY number, billing_month", rs -> {
+                    part.put(new NumberMonth(rs.getString(1), rs.getString(2)), rs.getBigDecimal(3));
+                    if (part.size() >= perPart) {
+                        sink.accept(Map.copyOf(part));
+                        part.clear();
+                    }
+                }, chargeBatch);
+        if (!part.isEmpty()) {
+            sink.accept(part);
+        }
+    }
+
+    /** The batches' charges are in the monthly spend now: in the same transaction that added them. */
+    void charged(List<Long> chargeBatches) {
+        jdbc.batchUpdate("DELETE FROM uncharged_batch WHERE charge_batch = ?",
+                chargeBatches.stream().map(batch -> new Object[] {batch}).toList());
     }
 }

@@ -13,8 +13,9 @@ import org.voipguard.rules.AlertSink;
 
 /**
  * Writes one chunk of CDR outcomes in one transaction, as {@link CdrEvaluator} decides them:
- * rejected lines, new calls and their price-limit alerts (P1). Their charges are summed in
- * {@link ImportCharges} and added to the monthly spend once per import, by {@link AddSpendTasklet}.
+ * rejected lines, new calls and their price-limit alerts (P1). The calls are stored in this
+ * step run's charge batch; their charges are summed in {@link ImportCharges} and added to the
+ * monthly spend once per import, by {@link AddSpendTasklet}.
  */
 class CdrChunkWriter implements ItemWriter<CdrOutcome>, ItemStream {
 
@@ -30,11 +31,12 @@ class CdrChunkWriter implements ItemWriter<CdrOutcome>, ItemStream {
     private final ImportCharges charges;
     private final AlertSink alerts;
     private final long importId;
+    private final long chargeBatch;
     private final String source;
     private Counts counts = new Counts(0, 0, 0);
 
     CdrChunkWriter(CdrEvaluator evaluator, CallStore calls, RejectedLines rejects, SpendLedger ledger,
-            ImportCharges charges, AlertSink alerts, long importId, String source) {
+            ImportCharges charges, AlertSink alerts, long importId, long chargeBatch, String source) {
         this.evaluator = evaluator;
         this.calls = calls;
         this.rejects = rejects;
@@ -42,13 +44,14 @@ class CdrChunkWriter implements ItemWriter<CdrOutcome>, ItemStream {
         this.charges = charges;
         this.alerts = alerts;
         this.importId = importId;
+        this.chargeBatch = chargeBatch;
         this.source = source;
     }
 
     @Override
     public void write(Chunk<? extends CdrOutcome> chunk) {
         CdrEvaluator.ChunkResult result = evaluator.evaluate(chunk.getItems(), ledger.closedMonths(),
-                candidates -> calls.insertNew(candidates, importId));
+                candidates -> calls.insertNew(candidates, importId, chargeBatch));
         rejects.store(importId, source, result.rejected());
         alerts.accept(result.alerts(), importId);
         charges.add(result.charges());

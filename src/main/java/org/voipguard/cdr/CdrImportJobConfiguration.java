@@ -95,11 +95,11 @@ public class CdrImportJobConfiguration {
     @StepScope
     CdrChunkWriter cdrWriter(CallStore calls, RejectedLines rejects, SpendLedger ledger, ImportCharges charges,
             BillingMonths months, NumberDirectory numbers, ActiveRuleBook rules, AlertSink alertSink,
-            @Value(IMPORT_ID) Long importId, @Value(FILE) String file,
-            @Value(ActiveRuleBook.OF_THE_JOB) String ruleSetVersion) {
+            @Value(IMPORT_ID) Long importId, @Value("#{stepExecution.id}") Long chargeBatch,
+            @Value(FILE) String file, @Value(ActiveRuleBook.OF_THE_JOB) String ruleSetVersion) {
         CdrEvaluator evaluator = new CdrEvaluator(rules.ofJob(ruleSetVersion), months,
                 new PriceLimits(numbers, PRICE_LIMITS_REMEMBERED));
-        return new CdrChunkWriter(evaluator, calls, rejects, ledger, charges, alertSink, importId,
+        return new CdrChunkWriter(evaluator, calls, rejects, ledger, charges, alertSink, importId, chargeBatch,
                 Path.of(file).getFileName().toString());
     }
 
@@ -113,8 +113,9 @@ public class CdrImportJobConfiguration {
 
     @Bean
     @StepScope
-    AddSpendTasklet addSpendTasklet(SpendLedger ledger, ImportCharges charges, @Value(IMPORT_ID) Long importId) {
-        return new AddSpendTasklet(ledger, charges, importId);
+    AddSpendTasklet addSpendTasklet(CallStore calls, SpendLedger ledger, ImportCharges charges,
+            @Value(IMPORT_ID) Long importId) {
+        return new AddSpendTasklet(calls, ledger, charges, importId);
     }
 
     @Bean

@@ -6,37 +6,31 @@ import java.util.Map;
 
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.voipguard.billing.SpendLedger.NumberMonth;
 
 /**
- * The charges of the calls one import stored, summed per number-month in memory as its chunks
- * are written, so that the spend is added once per file without reading the calls back. The
- * sums are only complete when every chunk of the file went through this object: an import
- * restarted after a crash, or one whose number-months exceed {@code capacity}, reads its calls
- * back from the database instead (see {@link AddSpendTasklet}).
+ * The charges of the calls one run of the import step stored (its charge batch), summed per
+ * number-month in memory as its chunks are written, so that the spend is added once per file
+ * without reading the calls back. Only that batch's sums are known here, and only while its
+ * number-months stay within {@code capacity}; any other batch is read back from the calls
+ * (see {@link AddSpendTasklet}).
  */
 class ImportCharges implements StepExecutionListener {
 
-    private static final String SUMMED_FROM_THE_FIRST_CHUNK = "importCharges.started";
-
     private final int capacity;
     private final Map<NumberMonth, BigDecimal> sums = new HashMap<>();
+    private Long chargeBatch;
     private boolean complete;
 
     ImportCharges(int capacity) {
         this.capacity = capacity;
     }
 
-    /**
-     * The step's saved state carries a mark from its first start, committed with every chunk: a
-     * step that finds the mark is a restart, whose earlier chunks another run wrote.
-     */
+    /** A run of the import step is a charge batch of its own: its chunks all pass through here. */
     @Override
     public void beforeStep(StepExecution stepExecution) {
-        ExecutionContext context = stepExecution.getExecutionContext();
-        complete = !context.containsKey(SUMMED_FROM_THE_FIRST_CHUNK);
-        context.putString(SUMMED_FROM_THE_FIRST_CHUNK, "true");
+        chargeBatch = stepExecution.getId();
+        complete = true;
         sums.clear();
     }
 
@@ -51,8 +45,9 @@ class ImportCharges implements StepExecutionListener {
         }
     }
 
-    boolean complete() {
-        return complete;
+    /** Whether {@link #sums()} hold every charge of this batch. */
+    boolean completeFor(long batch) {
+        return complete && chargeBatch != null && chargeBatch == batch;
     }
 
     Map<NumberMonth, BigDecimal> sums() {

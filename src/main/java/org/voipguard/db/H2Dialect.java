@@ -21,8 +21,7 @@ final class H2Dialect implements SqlDialect {
         return insertOrAddSelected(table, columns, key, added, values(columns));
     }
 
-    @Override
-    public String insertOrAddSelected(String table, List<String> columns, List<String> key, List<String> added,
+    private static String insertOrAddSelected(String table, List<String> columns, List<String> key, List<String> added,
             String query) {
         String updates = columns.stream().filter(column -> !key.contains(column))
                 .map(column -> column + " = " + (added.contains(column)

@@ -21,10 +21,4 @@ public interface SqlDialect {
      * writers adding to the same row at once both count.
      */
     String insertOrAdd(String table, List<String> columns, List<String> key, List<String> added);
-
-    /**
-     * {@link #insertOrAdd} for every row of {@code query}, a SELECT giving the columns in the
-     * order given: one statement for many rows. Its parameters are those of the query.
-     */
-    String insertOrAddSelected(String table, List<String> columns, List<String> key, List<String> added, String query);
 }

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.math.BigDecimal;
 import java.sql.DatabaseMetaData;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -91,7 +91,7 @@ class SpendLedgerConcurrencyTest {
     }
 
     /**
-     * Every writer stores its import's calls, then adds them to the spend {@code adds} times,
+     * Every writer adds its import's charges to the spend {@code adds} times,
      * one transaction each, all writers starting together.
      */
     private void runWriters(int adds, Calls calls) throws Exception {
@@ -100,11 +100,11 @@ class SpendLedgerConcurrencyTest {
         List<Future<Void>> running = new ArrayList<>();
         for (int writer = 0; writer < WRITERS; writer++) {
             long importId = writer + 1;
-            storePennyCalls(importId, calls.of(writer));
+            Map<NumberMonth, BigDecimal> charges = pennyCharges(calls.of(writer));
             Callable<Void> addAll = () -> {
                 start.await(30, TimeUnit.SECONDS);
                 for (int i = 0; i < adds; i++) {
-                    transaction.executeWithoutResult(status -> ledger.addCallsOfImport(importId));
+                    transaction.executeWithoutResult(status -> ledger.add(charges, importId));
                 }
                 return null;
             };
@@ -115,15 +115,11 @@ class SpendLedgerConcurrencyTest {
         }
     }
 
-    private void storePennyCalls(long importId, List<NumberMonth> months) {
-        for (int i = 0; i < months.size(); i++) {
-            NumberMonth month = months.get(i);
-            jdbc.update("INSERT INTO cdr (call_id, number, direction, start_time, billing_month, duration_s, called,"
-                    + " call_class, price_ppm, cost_gbp, status, late_charge, job_execution_id)"
-                    + " VALUES (?, ?, 'OUT', ?, ?, 60, '+441632960999', 'NATIONAL', 1, ?, 200, FALSE, ?)",
-                    "call-" + importId + "-" + i, month.number(),
-                    Timestamp.from(Instant.parse(month.month() + "-10T12:00:00Z")), month.month(), PENNY, importId);
-        }
+    /** The charges of penny calls, summed per number-month in the order stored, as an import sums them. */
+    private static Map<NumberMonth, BigDecimal> pennyCharges(List<NumberMonth> months) {
+        Map<NumberMonth, BigDecimal> charges = new LinkedHashMap<>();
+        months.forEach(month -> charges.merge(month, PENNY, BigDecimal::add));
+        return charges;
     }
 
     private BigDecimal spend(NumberMonth month) {

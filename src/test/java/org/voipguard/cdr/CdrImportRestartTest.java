@@ -109,6 +109,41 @@ class CdrImportRestartTest {
                 "BILL_WARNING:+441632960001:2026-11:2", "RATE_LIMIT_EXCEEDED:c8");
     }
 
+    @Test
+    void theCallsOfAFailedImportNeverRestartedAreChargedByTheNextImportOfTheEditedFile() throws Exception {
+        jobs.setJob(cdrImportJob);
+        TestDatabase.clear(jdbc);
+        givenNumber(jdbc, ALICE, "alice@example.com", null);
+        List<String> lines = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            lines.add(call("c" + i, ALICE, "2026-11-02T10:%02d:00Z".formatted(i), "07700900123", "8", "2.50"));
+        }
+        Path file = csv(dir, "cdrs.csv", CDR_HEADER, lines.toArray(String[]::new));
+        Files.writeString(RULES.resolve("tripwire.drl"), """
+                package org.voipguard.policies;
+                import org.voipguard.rules.facts.OutgoingCall;
+                global org.voipguard.rules.AlertCollector alerts;
+                rule "Tripwire that fails on the last call"
+                when
+                    $call : OutgoingCall( callId == "c10" )
+                then
+                    throw new IllegalStateException("tripwire");
+                end
+                """);
+        assertThat(jobs.startJob(parameters(file)).getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cdr", Long.class)).isEqualTo(9);
+
+        Files.delete(RULES.resolve("tripwire.drl"));
+        Path edited = csv(dir, "cdrs-fixed.csv", CDR_HEADER, lines.subList(0, 9).toArray(String[]::new));
+        JobExecution second = jobs.startJob(parameters(edited));
+
+        assertThat(second.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(jdbc.queryForObject("SELECT spend_gbp FROM monthly_spend WHERE number = ?", BigDecimal.class, ALICE))
+                .isEqualByComparingTo("22.50");
+        assertThat(jdbc.queryForList("SELECT alert_key FROM alert ORDER BY alert_key", String.class))
+                .containsExactly("BILL_WARNING:+441632960001:2026-11:2");
+    }
+
     private static JobParameters parameters(Path file) {
         return new JobParametersBuilder()
                 .addString(ImportJobParameters.FILE, file.toAbsolutePath().toString())

@@ -12,7 +12,6 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.voipguard.billing.SpendLedger.NumberMonth;
 
 class ImportChargesTest {
@@ -23,44 +22,46 @@ class ImportChargesTest {
     @Test
     void anImportStartedAtItsFirstChunkSumsItsChargesPerNumberMonth() {
         ImportCharges charges = new ImportCharges(10);
-        charges.beforeStep(newStepExecution(new ExecutionContext()));
+        charges.beforeStep(newStepExecution(7L));
 
         charges.add(chargesOf(call(ALICE, "2.50"), call(BOB, "1.00"), call(ALICE, "0.25"), call(BOB, "0.00")));
 
-        assertThat(charges.complete()).isTrue();
+        assertThat(charges.completeFor(7L)).isTrue();
         assertThat(charges.sums()).hasSize(2);
         assertThat(charges.sums().get(new NumberMonth(ALICE, "2026-10"))).isEqualByComparingTo("2.75");
         assertThat(charges.sums().get(new NumberMonth(BOB, "2026-10"))).isEqualByComparingTo("1.00");
     }
 
     @Test
-    void aRestartedImportHasNotSeenItsEarlierChunksSoItsSumsAreIncomplete() {
-        ExecutionContext saved = new ExecutionContext();
-        new ImportCharges(10).beforeStep(newStepExecution(saved));
-
+    void aRestartedImportKnowsTheSumsOfItsOwnRunOnlyNotThoseOfTheRunBefore() {
         ImportCharges restarted = new ImportCharges(10);
-        restarted.beforeStep(newStepExecution(saved));
+        restarted.beforeStep(newStepExecution(8L));
+
         restarted.add(chargesOf(call(ALICE, "2.50")));
 
-        assertThat(restarted.complete()).isFalse();
+        assertThat(restarted.completeFor(8L)).isTrue();
+        assertThat(restarted.completeFor(7L)).isFalse();
+    }
+
+    @Test
+    void anImportWhoseStepDidNotRunInThisProcessKnowsNoSums() {
+        assertThat(new ImportCharges(10).completeFor(7L)).isFalse();
     }
 
     @Test
     void moreNumberMonthsThanItMayKeepMakeTheSumsIncompleteAndFreeTheirMemory() {
         ImportCharges charges = new ImportCharges(1);
-        charges.beforeStep(newStepExecution(new ExecutionContext()));
+        charges.beforeStep(newStepExecution(7L));
 
         charges.add(chargesOf(call(ALICE, "2.50"), call(BOB, "1.00")));
 
-        assertThat(charges.complete()).isFalse();
+        assertThat(charges.completeFor(7L)).isFalse();
         assertThat(charges.sums()).isEmpty();
     }
 
-    private static StepExecution newStepExecution(ExecutionContext context) {
+    private static StepExecution newStepExecution(long id) {
         JobExecution job = new JobExecution(1L, new JobInstance(1L, "cdrImport"), new JobParameters());
-        StepExecution step = new StepExecution(1L, "importCdrs", job);
-        step.setExecutionContext(context);
-        return step;
+        return new StepExecution(id, "importCdrs", job);
     }
 
     /** The charges of a chunk that stored these calls, as the import's writer passes them on. */
