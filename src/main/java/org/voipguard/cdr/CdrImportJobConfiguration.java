@@ -122,7 +122,8 @@ public class CdrImportJobConfiguration {
     public Step cdrReportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             RejectedLines rejects, ImportedFiles files, VoipGuardProperties properties) {
         return new StepBuilder("report", jobRepository)
-                .tasklet(new FileImportReportTasklet(KIND, rejects, files, properties), transactionManager)
+                .tasklet(new FileImportReportTasklet(KIND, CdrChunkWriter.STEP, rejects, files, properties, jobRepository),
+                        transactionManager)
                 .build();
     }
 }

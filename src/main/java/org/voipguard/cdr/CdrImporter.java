@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 import org.voipguard.imports.FileImportResult;
@@ -16,18 +15,13 @@ public class CdrImporter {
 
     private final FileImports fileImports;
     private final Job cdrImportJob;
-    private final FileImports.Counters counters;
 
-    public CdrImporter(FileImports fileImports, @Qualifier("cdrImportJob") Job cdrImportJob,
-            JobRepository jobRepository) {
+    public CdrImporter(FileImports fileImports, @Qualifier("cdrImportJob") Job cdrImportJob) {
         this.fileImports = fileImports;
         this.cdrImportJob = cdrImportJob;
-        this.counters = new FileImports.Counters(
-                execution -> CdrChunkWriter.Counts.of(execution, jobRepository).importedCalls(),
-                execution -> CdrChunkWriter.Counts.of(execution, jobRepository).lateCharges());
     }
 
     public FileImportResult importFile(Path file) {
-        return fileImports.run(cdrImportJob, CdrImportJobConfiguration.KIND, file, Map.of(), counters);
+        return fileImports.run(cdrImportJob, CdrImportJobConfiguration.KIND, CdrChunkWriter.STEP, file, Map.of());
     }
 }

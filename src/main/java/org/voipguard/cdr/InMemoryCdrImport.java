@@ -143,7 +143,7 @@ public final class InMemoryCdrImport {
         public EvaluatedFile finish() {
             writeChunk();
             evaluateBillWarnings();
-            return new EvaluatedFile(source, records, evaluated, duplicates, rejected, alerts);
+            return new EvaluatedFile(source, records, evaluated, duplicates, 0, rejected, alerts);
         }
 
         private void writeChunk() {

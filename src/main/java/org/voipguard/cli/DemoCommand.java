@@ -70,8 +70,8 @@ public class DemoCommand implements TopLevelCommand, Callable<Integer> {
                 file -> registrations.importFile(file, LogFormat.ASTERISK_SECURITY));
         var delivery = mailer.sendPending();
         out.println("emails: " + delivery);
-        out.printf("demo: read %d numbers and %d log lines, rejected %d (see %s), raised %d alerts (stored in all: %s), "
-                + "wrote %d emails to %s%n", numberReport.rowsRead(), results.stream().mapToLong(FileImportResult::lines).sum(),
+        out.printf("demo: read %d numbers and %d log records, rejected %d (see %s), raised %d alerts (stored in all: %s), "
+                + "wrote %d emails to %s%n", numberReport.rowsRead(), results.stream().mapToLong(FileImportResult::records).sum(),
                 numberReport.rejectedRows() + results.stream().mapToLong(FileImportResult::rejected).sum(),
                 properties.rejectsDir(), results.stream().mapToLong(FileImportResult::alerts).sum(), alertsByType(),
                 delivery.sent(), delivery.where());

@@ -61,9 +61,9 @@ public class DryRunSupport {
             printFile(out, label, file, result);
             results.add(result);
         }
-        out.printf("%s: %d files evaluated, %d failed; %d lines read, %d rejected, %d alerts would be raised; "
+        out.printf("%s: %d files evaluated, %d failed; %d records read, %d rejected, %d alerts would be raised; "
                         + "nothing was stored or sent (rules %s)%n", label, results.size(), failed,
-                results.stream().mapToLong(EvaluatedFile::lines).sum(),
+                results.stream().mapToLong(EvaluatedFile::records).sum(),
                 results.stream().mapToLong(r -> r.rejected().size()).sum(),
                 results.stream().mapToLong(r -> r.alerts().size()).sum(), version);
         return failed > 0 ? ExitCodes.FAILED : ExitCodes.DONE;
@@ -79,14 +79,16 @@ public class DryRunSupport {
         if (rejected.size() > REJECTS_SHOWN) {
             out.printf("  ... and %d more rejected lines%n", rejected.size() - REJECTS_SHOWN);
         }
-        out.printf("%s: %s: %d lines, %d evaluated, %d duplicates, %d rejected, %d alerts%s%n", label, file,
-                result.lines(), result.evaluated(), result.duplicates(), rejected.size(), result.alerts().size(),
-                tooManyRejected(result) ? "; a real import would FAIL: more than "
-                        + Math.round(100 * properties.maxRejectedShare()) + "% of its lines are rejected" : "");
+        out.printf("%s: %s: %d records, %d evaluated, %d duplicates%s, %d rejected, %d alerts%s%n", label, file,
+                result.records(), result.evaluated(), result.duplicates(),
+                result.skipped() == 0 ? "" : ", " + result.skipped() + " skipped", rejected.size(),
+                result.alerts().size(), tooManyRejected(result) ? "; a real import would FAIL: more than "
+                        + Math.round(100 * properties.maxRejectedShare()) + "% of its records are rejected" : "");
     }
 
     private boolean tooManyRejected(EvaluatedFile result) {
-        return result.lines() > 0 && (double) result.rejected().size() / result.lines() > properties.maxRejectedShare();
+        return result.records() > 0
+                && (double) result.rejected().size() / result.records() > properties.maxRejectedShare();
     }
 
     private Optional<String> previousImport(String kind, Path file) {

@@ -3,23 +3,18 @@ package org.voipguard.imports;
 import java.nio.file.Path;
 
 /**
- * What one file's import did. Counts come from the database, so they are exact even when
- * the import was interrupted and restarted.
+ * What one file's import did, counted record by record as it went (a quoted cell over several
+ * lines is one record), so the counts are exact even when the import was interrupted and
+ * restarted, and kept for a file that failed half way: what it stored stays stored.
  *
- * @param lines      records in the file (non-blank lines after the header)
- * @param imported   records stored by this import
- * @param duplicates records already stored by an earlier import (same call id or event)
- * @param rejected   records written to the rejects file
- * @param lateCharges calls for a month that month-end had already closed
+ * @param counts   the records imported, duplicate and skipped, and the late charges
+ * @param rejected records written to the rejects file
  */
 public record FileImportResult(
         Path file,
         Status status,
-        long lines,
-        long imported,
-        long duplicates,
+        RecordCounts counts,
         long rejected,
-        long lateCharges,
         long alerts,
         Path rejectsFile,
         String message) {
@@ -27,11 +22,33 @@ public record FileImportResult(
     public enum Status { IMPORTED, ALREADY_IMPORTED, FAILED }
 
     public static FileImportResult alreadyImported(Path file, String previousPath) {
-        return new FileImportResult(file, Status.ALREADY_IMPORTED, 0, 0, 0, 0, 0, 0, null,
+        return new FileImportResult(file, Status.ALREADY_IMPORTED, RecordCounts.NONE, 0, 0, null,
                 "already imported (as " + previousPath + "), skipped");
     }
 
+    /** A file that could not be read at all. */
     public static FileImportResult failed(Path file, String message) {
-        return new FileImportResult(file, Status.FAILED, 0, 0, 0, 0, 0, 0, null, message);
+        return new FileImportResult(file, Status.FAILED, RecordCounts.NONE, 0, 0, null, message);
+    }
+
+    /** Every record read: imported, duplicate, skipped or rejected. */
+    public long records() {
+        return counts.accepted() + rejected;
+    }
+
+    public long imported() {
+        return counts.imported();
+    }
+
+    public long duplicates() {
+        return counts.duplicates();
+    }
+
+    public long skipped() {
+        return counts.skippedTotal();
+    }
+
+    public long lateCharges() {
+        return counts.lateCharges();
     }
 }

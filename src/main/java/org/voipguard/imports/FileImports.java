@@ -3,11 +3,10 @@ package org.voipguard.imports;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.ToLongFunction;
 
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.stereotype.Component;
 
@@ -23,20 +22,19 @@ public class FileImports {
     private final ImportedFiles importedFiles;
     private final RejectedLines rejects;
     private final ImportStatistics statistics;
+    private final JobRepository jobRepository;
 
     public FileImports(JobRunner jobRunner, ImportedFiles importedFiles, RejectedLines rejects,
-            ImportStatistics statistics) {
+            ImportStatistics statistics, JobRepository jobRepository) {
         this.jobRunner = jobRunner;
         this.importedFiles = importedFiles;
         this.rejects = rejects;
         this.statistics = statistics;
+        this.jobRepository = jobRepository;
     }
 
-    /** How to count what a finished import stored: its records, and its late charges. */
-    public record Counters(ToLongFunction<JobExecution> imported, ToLongFunction<JobExecution> lateCharges) {
-    }
-
-    public FileImportResult run(Job job, String kind, Path file, Map<String, String> extraParameters, Counters counters) {
+    /** @param loadStep the job's step that reads the file and counts its records ({@link RecordCounts}) */
+    public FileImportResult run(Job job, String kind, String loadStep, Path file, Map<String, String> extraParameters) {
         String sha256 = ImportedFiles.sha256(file);
         Optional<String> previous = importedFiles.previousImport(kind, sha256);
         if (previous.isPresent()) {
@@ -47,24 +45,21 @@ public class FileImports {
                 .addString(ImportJobParameters.SHA256, sha256);
         extraParameters.forEach(parameters::addString);
         JobRunner.Outcome outcome = jobRunner.run(job, parameters.toJobParameters());
-        if (outcome.failure() != null) {
-            return FileImportResult.failed(file, outcome.failure());
-        }
-        return summary(file, outcome, counters);
+        return summary(file, outcome, loadStep);
     }
 
-    /** Sums up from the database, with the line count and rejects file the report step recorded. */
-    private FileImportResult summary(Path file, JobRunner.Outcome outcome, Counters counters) {
+    /**
+     * Sums up from the counts the load step saved and the database, for a failed import too:
+     * what it stored before it failed stays stored, and is counted.
+     */
+    private FileImportResult summary(Path file, JobRunner.Outcome outcome, String loadStep) {
         long importId = outcome.importId();
         ExecutionContext report = outcome.execution().getExecutionContext();
-        long lines = report.containsKey(FileImportReportTasklet.LINES)
-                ? report.getLong(FileImportReportTasklet.LINES) : DataLines.count(file);
-        long imported = counters.imported().applyAsLong(outcome.execution());
-        long rejected = rejects.count(importId);
         Path rejectsFile = report.containsKey(FileImportReportTasklet.REJECTS_FILE)
                 ? Path.of(report.getString(FileImportReportTasklet.REJECTS_FILE)) : null;
-        return new FileImportResult(file, FileImportResult.Status.IMPORTED, lines, imported,
-                Math.max(0, lines - imported - rejected), rejected, counters.lateCharges().applyAsLong(outcome.execution()),
-                statistics.alerts(importId), rejectsFile, null);
+        FileImportResult.Status status = outcome.failure() == null
+                ? FileImportResult.Status.IMPORTED : FileImportResult.Status.FAILED;
+        return new FileImportResult(file, status, RecordCounts.ofStep(outcome.execution(), jobRepository, loadStep),
+                rejects.count(importId), statistics.alerts(importId), rejectsFile, outcome.failure());
     }
 }

@@ -2,6 +2,7 @@ package org.voipguard.imports;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 import org.voipguard.cli.ExitCodes;
 
@@ -13,26 +14,40 @@ public final class ImportReport {
 
     public static void printFile(PrintWriter out, String command, FileImportResult r) {
         switch (r.status()) {
-            case IMPORTED -> out.printf("%s: %s: %d lines, %d imported, %d duplicates, %d rejected%s%s, %d alerts%n",
-                    command, r.file(), r.lines(), r.imported(), r.duplicates(), r.rejected(),
-                    r.rejectsFile() == null ? "" : " (see " + r.rejectsFile() + ")",
-                    r.lateCharges() == 0 ? "" : ", " + r.lateCharges() + " late charges", r.alerts());
+            case IMPORTED -> out.printf("%s: %s: %s%n", command, r.file(), counts(r));
             case ALREADY_IMPORTED -> out.printf("%s: %s: %s%n", command, r.file(), r.message());
-            case FAILED -> out.printf("%s: %s: FAILED: %s%n", command, r.file(), r.message());
+            case FAILED -> out.printf("%s: %s: FAILED: %s%s%n", command, r.file(), r.message(),
+                    r.records() == 0 ? "" : "; before it failed: " + counts(r));
         }
     }
 
+    /** E.g. {@code 5 records, 3 imported, 1 duplicates, 1 skipped (1 ChallengeSent), 0 rejected, 2 alerts}. */
+    private static String counts(FileImportResult r) {
+        return "%d records, %d imported, %d duplicates%s, %d rejected%s%s, %d alerts".formatted(r.records(),
+                r.imported(), r.duplicates(),
+                r.skipped() == 0 ? "" : ", " + r.skipped() + " skipped (" + r.counts().describeSkipped() + ")",
+                r.rejected(), r.rejectsFile() == null ? "" : " (see " + r.rejectsFile() + ")",
+                r.lateCharges() == 0 ? "" : ", " + r.lateCharges() + " late charges", r.alerts());
+    }
+
+    /** Totals over every file, failed ones included: what a failed file stored stays stored. */
     public static String summary(List<FileImportResult> results) {
         long files = results.stream().filter(r -> r.status() == FileImportResult.Status.IMPORTED).count();
-        long skipped = results.stream().filter(r -> r.status() == FileImportResult.Status.ALREADY_IMPORTED).count();
+        long alreadyImported = results.stream().filter(r -> r.status() == FileImportResult.Status.ALREADY_IMPORTED).count();
         long failed = results.stream().filter(r -> r.status() == FileImportResult.Status.FAILED).count();
-        long lateCharges = results.stream().mapToLong(FileImportResult::lateCharges).sum();
-        return "%d files imported, %d skipped, %d failed; %d lines read, %d imported, %d rejected%s, %d alerts".formatted(
-                files, skipped, failed, results.stream().mapToLong(FileImportResult::lines).sum(),
-                results.stream().mapToLong(FileImportResult::imported).sum(),
-                results.stream().mapToLong(FileImportResult::rejected).sum(),
-                lateCharges == 0 ? "" : ", " + lateCharges + " late charges",
-                results.stream().mapToLong(FileImportResult::alerts).sum());
+        long skipped = sum(results, FileImportResult::skipped);
+        long lateCharges = sum(results, FileImportResult::lateCharges);
+        return "%d files imported, %d skipped, %d failed; %d records read, %d imported, %d duplicates%s, %d rejected%s, %d alerts"
+                .formatted(files, alreadyImported, failed, sum(results, FileImportResult::records),
+                        sum(results, FileImportResult::imported), sum(results, FileImportResult::duplicates),
+                        skipped == 0 ? "" : ", " + skipped + " records skipped",
+                        sum(results, FileImportResult::rejected),
+                        lateCharges == 0 ? "" : ", " + lateCharges + " late charges",
+                        sum(results, FileImportResult::alerts));
+    }
+
+    private static long sum(List<FileImportResult> results, ToLongFunction<FileImportResult> count) {
+        return results.stream().mapToLong(count).sum();
     }
 
     public static int exitCode(List<FileImportResult> results) {

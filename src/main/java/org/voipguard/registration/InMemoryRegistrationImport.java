@@ -72,8 +72,9 @@ public final class InMemoryRegistrationImport {
         private final RegistrationLineProcessor processor;
         private final List<StoredRegistration> events = new ArrayList<>();
         private final List<RejectedLines.Rejection> rejected = new ArrayList<>();
-        private long lines;
+        private long records;
         private long duplicates;
+        private long skipped;
 
         private FileRun(String source, LogFormat format) {
             this.source = source;
@@ -84,9 +85,11 @@ public final class InMemoryRegistrationImport {
             if (line.text().isBlank()) {
                 return;
             }
-            lines++;
+            records++;
             RegistrationLineOutcome outcome = processor.process(line);
-            if (outcome instanceof RegistrationLineOutcome.Rejected r) {
+            if (outcome instanceof RegistrationLineOutcome.Skipped) {
+                skipped++;
+            } else if (outcome instanceof RegistrationLineOutcome.Rejected r) {
                 rejected.add(new RejectedLines.Rejection(r.lineNumber(), r.field(), r.reason(), r.rawLine()));
             } else if (outcome instanceof RegistrationLineOutcome.Registration r) {
                 if (!eventKeysSeen.add(r.eventKey())) {
@@ -107,7 +110,7 @@ public final class InMemoryRegistrationImport {
             for (int from = 0; from < ordered.size(); from += chunkSize) {
                 alerts.addAll(evaluate(ordered.subList(from, Math.min(from + chunkSize, ordered.size()))));
             }
-            return new EvaluatedFile(source, lines, events.size(), duplicates, rejected, alerts);
+            return new EvaluatedFile(source, records, events.size(), duplicates, skipped, rejected, alerts);
         }
 
         private List<RaisedAlert> evaluate(List<StoredRegistration> chunk) {

@@ -2,6 +2,7 @@ package org.voipguard.registration;
 
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,11 +23,12 @@ public class RegistrationEventStore {
                 List.of("event_key"));
     }
 
-    public void insertNew(List<RegistrationLineOutcome.Registration> events, long importId) {
+    /** Stores the events not seen before; returns how many those were. */
+    int insertNew(List<RegistrationLineOutcome.Registration> events, long importId) {
         if (events.isEmpty()) {
-            return;
+            return 0;
         }
-        jdbc.batchUpdate(insertIfNew, events, events.size(), (ps, e) -> {
+        int[] inserted = jdbc.batchUpdate(insertIfNew, events, events.size(), (ps, e) -> {
                     RegistrationRecord r = e.record();
                     ps.setString(1, e.eventKey());
                     ps.setTimestamp(2, Timestamp.from(r.time()));
@@ -38,12 +40,7 @@ public class RegistrationEventStore {
                     ps.setString(8, r.authResult().name());
                     ps.setObject(9, r.expiresS(), Types.INTEGER);
                     ps.setLong(10, importId);
-                });
-    }
-
-    public long countImported(long importId) {
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM registration_event WHERE job_execution_id = ?",
-                Long.class, importId);
-        return count == null ? 0 : count;
+                })[0];
+        return (int) Arrays.stream(inserted).filter(count -> count != 0).count();
     }
 }

@@ -64,7 +64,7 @@ public class RegistrationImportJobConfiguration {
     public Step loadRegistrationsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             VoipGuardProperties properties, ItemStreamReader<RegistrationLine> registrationReader,
             RegistrationLineProcessor registrationProcessor, RegistrationLoadWriter registrationLoadWriter) {
-        return new StepBuilder("loadRegistrations", jobRepository)
+        return new StepBuilder(RegistrationLoadWriter.STEP, jobRepository)
                 .<RegistrationLine, RegistrationLineOutcome>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(registrationReader)
@@ -88,7 +88,7 @@ public class RegistrationImportJobConfiguration {
 
     @Bean
     @StepScope
-    public RegistrationLoadWriter registrationLoadWriter(RegistrationEventStore events, RejectedLines rejects,
+    RegistrationLoadWriter registrationLoadWriter(RegistrationEventStore events, RejectedLines rejects,
             @Value(IMPORT_ID) Long importId, @Value(FILE) String file) {
         return new RegistrationLoadWriter(events, rejects, importId, Path.of(file).getFileName().toString());
     }
@@ -158,7 +158,8 @@ public class RegistrationImportJobConfiguration {
     public Step registrationReportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             RejectedLines rejects, ImportedFiles files, VoipGuardProperties properties) {
         return new StepBuilder("report", jobRepository)
-                .tasklet(new FileImportReportTasklet(KIND, rejects, files, properties), transactionManager)
+                .tasklet(new FileImportReportTasklet(KIND, RegistrationLoadWriter.STEP, rejects, files, properties, jobRepository),
+                        transactionManager)
                 .build();
     }
 }

@@ -16,18 +16,14 @@ public class RegistrationImporter {
 
     private final FileImports fileImports;
     private final Job registrationImportJob;
-    private final FileImports.Counters counters;
 
-    public RegistrationImporter(FileImports fileImports, @Qualifier("registrationImportJob") Job registrationImportJob,
-            RegistrationEventStore events) {
+    public RegistrationImporter(FileImports fileImports, @Qualifier("registrationImportJob") Job registrationImportJob) {
         this.fileImports = fileImports;
         this.registrationImportJob = registrationImportJob;
-        this.counters = new FileImports.Counters(execution -> events.countImported(execution.getJobInstanceId()),
-                execution -> 0);
     }
 
     public FileImportResult importFile(Path file, LogFormat format) {
-        return fileImports.run(registrationImportJob, RegistrationImportJobConfiguration.KIND, file,
-                Map.of(ImportJobParameters.FORMAT, format.option()), counters);
+        return fileImports.run(registrationImportJob, RegistrationImportJobConfiguration.KIND,
+                RegistrationLoadWriter.STEP, file, Map.of(ImportJobParameters.FORMAT, format.option()));
     }
 }

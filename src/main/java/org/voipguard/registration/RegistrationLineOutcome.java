@@ -10,4 +10,8 @@ public sealed interface RegistrationLineOutcome {
 
     record Rejected(long lineNumber, String field, String reason, String rawLine) implements RegistrationLineOutcome {
     }
+
+    /** A good line that is not a registration, e.g. another kind of Asterisk security event. */
+    record Skipped(long lineNumber, String kind) implements RegistrationLineOutcome {
+    }
 }

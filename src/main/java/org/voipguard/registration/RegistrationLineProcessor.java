@@ -15,7 +15,8 @@ import org.voipguard.registration.asterisk.AsteriskSecurityLogParser;
 
 /**
  * Parses one log line in the file's format. A bad line becomes a rejection; a valid line that
- * is not a registration (another Asterisk event) is filtered out and counted as skipped.
+ * is not a registration (another Asterisk event) is skipped, and counted by its kind. A blank
+ * line is no record at all.
  */
 public class RegistrationLineProcessor implements ItemProcessor<RegistrationLine, RegistrationLineOutcome> {
 
@@ -46,7 +47,7 @@ public class RegistrationLineProcessor implements ItemProcessor<RegistrationLine
         if (parsed instanceof ParsedRegistrationLine.Rejected r) {
             return new RegistrationLineOutcome.Rejected(line.lineNumber(), r.field(), r.reason(), line.text());
         }
-        return null;
+        return new RegistrationLineOutcome.Skipped(line.lineNumber(), ((ParsedRegistrationLine.Skipped) parsed).what());
     }
 
     /**

@@ -2,20 +2,31 @@ package org.voipguard.registration;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStream;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.voipguard.imports.RecordCounts;
 import org.voipguard.imports.RejectedLines;
 
-/** Stores a chunk of parsed registration lines (new events only) and its rejected lines. */
-public class RegistrationLoadWriter implements ItemWriter<RegistrationLineOutcome> {
+/**
+ * Stores a chunk of parsed registration lines (new events only) and its rejected lines, and
+ * counts what became of every record: imported, duplicate, skipped by kind.
+ */
+class RegistrationLoadWriter implements ItemWriter<RegistrationLineOutcome>, ItemStream {
+
+    static final String STEP = "loadRegistrations";
 
     private final RegistrationEventStore events;
     private final RejectedLines rejects;
     private final long importId;
     private final String source;
+    private RecordCounts counts = RecordCounts.NONE;
 
-    public RegistrationLoadWriter(RegistrationEventStore events, RejectedLines rejects, long importId, String source) {
+    RegistrationLoadWriter(RegistrationEventStore events, RejectedLines rejects, long importId, String source) {
         this.events = events;
         this.rejects = rejects;
         this.importId = importId;
@@ -26,14 +37,28 @@ public class RegistrationLoadWriter implements ItemWriter<RegistrationLineOutcom
     public void write(Chunk<? extends RegistrationLineOutcome> chunk) {
         List<RegistrationLineOutcome.Registration> registrations = new ArrayList<>();
         List<RejectedLines.Rejection> rejected = new ArrayList<>();
+        Map<String, Long> skipped = new TreeMap<>();
         for (RegistrationLineOutcome outcome : chunk) {
             if (outcome instanceof RegistrationLineOutcome.Registration r) {
                 registrations.add(r);
             } else if (outcome instanceof RegistrationLineOutcome.Rejected r) {
                 rejected.add(new RejectedLines.Rejection(r.lineNumber(), r.field(), r.reason(), r.rawLine()));
+            } else if (outcome instanceof RegistrationLineOutcome.Skipped s) {
+                skipped.merge(s.kind(), 1L, Long::sum);
             }
         }
         rejects.store(importId, source, rejected);
-        events.insertNew(registrations, importId);
+        int imported = events.insertNew(registrations, importId);
+        counts = counts.plus(imported, registrations.size() - imported, 0).skipping(skipped);
+    }
+
+    @Override
+    public void open(ExecutionContext context) {
+        counts = RecordCounts.from(context);
+    }
+
+    @Override
+    public void update(ExecutionContext context) {
+        counts.saveTo(context);
     }
 }

@@ -66,8 +66,8 @@ class CdrDryRunTest {
                 .contains("  would raise BILL_WARNING " + ALICE + " (rule \"Monthly spend reached another multiple of "
                         + "the warning level\"): month=2026-11, spend_gbp=11.50")
                 .contains("  would reject line 4: start_time:")
-                .contains(today + ": 3 lines, 2 evaluated, 0 duplicates, 1 rejected, 2 alerts")
-                .containsPattern("cdrs import --dry-run: 1 files evaluated, 0 failed; 3 lines read, 1 rejected, "
+                .contains(today + ": 3 records, 2 evaluated, 0 duplicates, 1 rejected, 2 alerts")
+                .containsPattern("cdrs import --dry-run: 1 files evaluated, 0 failed; 3 records read, 1 rejected, "
                         + "2 alerts would be raised; nothing was stored or sent \\(rules [0-9a-f]{12}\\)");
         assertThat(snapshot()).isEqualTo(before);
     }
@@ -83,7 +83,7 @@ class CdrDryRunTest {
 
         assertThat(out.toString())
                 .contains("imported before (as ")
-                .contains(again + ": 2 lines, 0 evaluated, 2 duplicates, 0 rejected, 0 alerts")
+                .contains(again + ": 2 records, 0 evaluated, 2 duplicates, 0 rejected, 0 alerts")
                 .doesNotContain("would raise");
         assertThat(snapshot()).isEqualTo(before);
     }

@@ -76,7 +76,7 @@ class CdrImportEndToEndTest {
         assertThat(run("numbers", "import", numbers.toString())).isZero();
         String output = runForOutput("cdrs", "import", cdrs.toString());
 
-        assertThat(output).contains("4 lines, 4 imported, 0 duplicates, 0 rejected", "sent, 0 failed, 0 pending");
+        assertThat(output).contains("4 records, 4 imported, 0 duplicates, 0 rejected", "sent, 0 failed, 0 pending");
         MimeMessage[] received = SMTP.getReceivedMessages();
         List<String> raw = Arrays.stream(received).map(GreenMailUtil::getWholeMessage).distinct().toList();
         assertThat(raw).hasSize(3);

@@ -93,7 +93,7 @@ class CdrImportJobTest {
         FileImportResult result = importer.importFile(file);
 
         assertThat(result.status()).isEqualTo(FileImportResult.Status.FAILED);
-        assertThat(result.message()).contains("3 of 4 lines rejected", "max-rejected-share");
+        assertThat(result.message()).contains("3 of 4 records rejected", "max-rejected-share");
         assertThat(count("SELECT COUNT(*) FROM cdr")).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM imported_file")).isZero();
     }

@@ -77,8 +77,8 @@ class DryRunAgreesWithImportTest {
 
         assertThat(promised).containsExactlyElementsOf(raised);
         assertThat(raised).hasSize(4).anyMatch(a -> a.startsWith("BILL_WARNING " + ALICE));
-        assertThat(dryRunCounts).contains(": 5 lines, 3 evaluated, 2 duplicates, 0 rejected, 4 alerts");
-        assertThat(out.toString()).contains(": 5 lines, 3 imported, 2 duplicates, 0 rejected, 1 late charges, 4 alerts");
+        assertThat(dryRunCounts).contains(": 5 records, 3 evaluated, 2 duplicates, 0 rejected, 4 alerts");
+        assertThat(out.toString()).contains(": 5 records, 3 imported, 2 duplicates, 0 rejected, 1 late charges, 4 alerts");
     }
 
     private static List<String> promisedAlerts(String output) {

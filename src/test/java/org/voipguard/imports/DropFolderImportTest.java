@@ -67,8 +67,8 @@ class DropFolderImportTest {
         assertThat(names(inbox.resolve("failed"))).containsExactly("2026-11-03.csv", "2026-11-03.csv.reason.txt");
         assertThat(Files.readString(inbox.resolve("failed/2026-11-03.csv.reason.txt"))).contains("not a CDR file");
         List<String> lines = out.toString().lines().toList();
-        assertThat(lines.get(0)).contains("2026-11-01.csv: 1 lines, 1 imported");
-        assertThat(lines.get(1)).contains("2026-11-02.csv: 1 lines, 1 imported");
+        assertThat(lines.get(0)).contains("2026-11-01.csv: 1 records, 1 imported");
+        assertThat(lines.get(1)).contains("2026-11-02.csv: 1 records, 1 imported");
         assertThat(lines.get(2)).contains("2026-11-03.csv: FAILED");
         assertThat(out.toString()).contains("drop folder: 2 files moved to processed/, 1 to failed/");
     }

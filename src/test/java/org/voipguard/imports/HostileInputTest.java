@@ -97,7 +97,7 @@ class HostileInputTest {
                 .containsEntry(14L, "number").containsEntry(16L, "line").hasSize(13);
         assertThat(jdbc.queryForList("SELECT reason FROM rejected_line", String.class)).allSatisfy(reason ->
                 assertThat(reason).isNotBlank().hasSizeLessThan(1000).doesNotContain("\u0000"));
-        assertThat(out.toString()).contains("hostile-cdrs.csv: 15 lines, 2 imported, 0 duplicates, 13 rejected");
+        assertThat(out.toString()).contains("hostile-cdrs.csv: 15 records, 2 imported, 0 duplicates, 13 rejected");
         assertThat(Files.readString(Path.of("target/test-rejects/hostile-cdrs.csv.rejects.csv"))).contains("negative-duration");
     }
 
@@ -148,7 +148,7 @@ class HostileInputTest {
 
         assertThat(cdrExit).as(err.toString()).isZero();
         assertThat(registrationExit).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("empty.csv: 0 lines, 0 imported").contains("header-only.csv: 0 lines, 0 imported");
+        assertThat(out.toString()).contains("empty.csv: 0 records, 0 imported").contains("header-only.csv: 0 records, 0 imported");
     }
 
     @Test
@@ -166,7 +166,7 @@ class HostileInputTest {
         assertThat(out.toString())
                 .contains("a-binary.csv: FAILED: not a CDR file: the first line must be the header " + CDR_HEADER)
                 .contains("b-registrations-given-as-cdrs.csv: FAILED: not a CDR file")
-                .contains("c-good.csv: 1 lines, 1 imported")
+                .contains("c-good.csv: 1 records, 1 imported")
                 .contains("1 files imported, 0 skipped, 2 failed");
         assertThat(jdbc.queryForList("SELECT call_id FROM cdr", String.class)).containsExactly("ok-1");
     }

@@ -98,7 +98,7 @@ class HostileLinesPropertiesTest {
 
     private static void assertEveryRecordAccountedFor(FileImportResult result, List<Line> lines) {
         assertThat(result.status()).as(String.valueOf(result.message())).isEqualTo(FileImportResult.Status.IMPORTED);
-        assertThat(result.lines()).isEqualTo(lines.size());
+        assertThat(result.records()).isEqualTo(lines.size());
         assertThat(result.imported() + result.rejected()).isEqualTo(lines.size());
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
         long importId = jdbc.queryForObject("SELECT job_execution_id FROM imported_file WHERE path = ?", Long.class,

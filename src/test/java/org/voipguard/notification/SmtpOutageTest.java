@@ -106,7 +106,7 @@ class SmtpOutageTest {
                 String.class);
         assertThat(importExit).as("the exit code says emails are pending").isEqualTo(1);
         assertThat(importOut.toString())
-                .contains("cdrs import: 1 files imported, 0 skipped, 0 failed; 600 lines read, 600 imported")
+                .contains("cdrs import: 1 files imported, 0 skipped, 0 failed; 600 records read, 600 imported")
                 .contains("cdrs import: 0 sent, 1 failed, " + pending.size() + " pending (to smtp://127.0.0.1:" + PORT + ")")
                 .contains("cdrs import: " + pending.size() + " emails not sent yet: they stay pending");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cdr", Integer.class)).isEqualTo(600);

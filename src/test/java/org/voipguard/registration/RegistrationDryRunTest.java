@@ -70,7 +70,7 @@ class RegistrationDryRunTest {
                         + " (rule \"Correct password used from an address outside the access list\")")
                 .contains("user_agent=friendly-scanner[31m")
                 .doesNotContain("\u001b")
-                .contains(today + ": 3 lines, 3 evaluated, 0 duplicates, 0 rejected, 2 alerts");
+                .contains(today + ": 3 records, 3 evaluated, 0 duplicates, 0 rejected, 2 alerts");
         assertThat(snapshot()).isEqualTo(before);
     }
 
