@@ -8,7 +8,8 @@ import java.nio.file.Path;
  * restarted, and kept for a file that failed half way: what it stored stays stored.
  *
  * @param counts   the records imported, duplicate and skipped, and the late charges
- * @param rejected records written to the rejects file
+ * @param rejected       records written to the rejects file
+ * @param ruleSetVersion the rule set the import's job compiled at its start; {@code null} when no job ran
  */
 public record FileImportResult(
         Path file,
@@ -17,18 +18,19 @@ public record FileImportResult(
         long rejected,
         long alerts,
         Path rejectsFile,
-        String message) {
+        String message,
+        String ruleSetVersion) {
 
     public enum Status { IMPORTED, ALREADY_IMPORTED, FAILED }
 
     public static FileImportResult alreadyImported(Path file, String previousPath) {
         return new FileImportResult(file, Status.ALREADY_IMPORTED, RecordCounts.NONE, 0, 0, null,
-                "already imported (as " + previousPath + "), skipped");
+                "already imported (as " + previousPath + "), skipped", null);
     }
 
     /** A file that could not be read at all. */
     public static FileImportResult failed(Path file, String message) {
-        return new FileImportResult(file, Status.FAILED, RecordCounts.NONE, 0, 0, null, message);
+        return new FileImportResult(file, Status.FAILED, RecordCounts.NONE, 0, 0, null, message, null);
     }
 
     /** Every record read: imported, duplicate, skipped or rejected. */

@@ -9,6 +9,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.stereotype.Component;
+import org.voipguard.rules.ActiveRuleBook;
 
 /**
  * Runs the import job of one file: skipped when a file with the same content was imported
@@ -60,6 +61,7 @@ public class FileImports {
         FileImportResult.Status status = outcome.failure() == null
                 ? FileImportResult.Status.IMPORTED : FileImportResult.Status.FAILED;
         return new FileImportResult(file, status, RecordCounts.ofStep(outcome.execution(), jobRepository, loadStep),
-                rejects.count(importId), statistics.alerts(importId), rejectsFile, outcome.failure());
+                rejects.count(importId), statistics.alerts(importId), rejectsFile, outcome.failure(),
+                report.getString(ActiveRuleBook.JOB_CONTEXT_KEY, null));
     }
 }

@@ -53,7 +53,8 @@ public class ImportCommandSupport {
                 processed++;
             }
         }
-        out.printf("%s: %s (rules %s)%n", command, ImportReport.summary(results), ruleSetVersion);
+        out.printf("%s: %s (rules %s)%n", command, ImportReport.summary(results),
+                ImportReport.ruleSetVersions(results).orElse(ruleSetVersion));
         if (processed + failed > 0) {
             out.printf("%s: drop folder: %d files moved to %s/, %d to %s/%n", command, processed, Inbox.PROCESSED,
                     failed, Inbox.FAILED);

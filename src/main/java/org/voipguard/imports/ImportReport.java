@@ -2,6 +2,9 @@ package org.voipguard.imports;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.function.ToLongFunction;
 
 import org.voipguard.cli.ExitCodes;
@@ -44,6 +47,13 @@ public final class ImportReport {
                         sum(results, FileImportResult::rejected),
                         lateCharges == 0 ? "" : ", " + lateCharges + " late charges",
                         sum(results, FileImportResult::alerts));
+    }
+
+    /** The rule sets the imports' jobs ran with: one, unless an analyst changed the rules during the run. */
+    public static Optional<String> ruleSetVersions(List<FileImportResult> results) {
+        String versions = results.stream().map(FileImportResult::ruleSetVersion).filter(Objects::nonNull).distinct()
+                .collect(Collectors.joining(", "));
+        return versions.isEmpty() ? Optional.empty() : Optional.of(versions);
     }
 
     private static long sum(List<FileImportResult> results, ToLongFunction<FileImportResult> count) {
