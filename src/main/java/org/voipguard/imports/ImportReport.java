@@ -4,21 +4,24 @@ import java.io.PrintWriter;
 import java.util.List;
 
 import org.voipguard.cli.ExitCodes;
+import org.voipguard.text.UntrustedText;
 
-/** Prints the outcome of an import run: a line per file and one summary line. */
+/** Prints the outcome of an import run: a line per file and one summary line, file names and messages escaped. */
 public final class ImportReport {
 
     private ImportReport() {
     }
 
     public static void printFile(PrintWriter out, String command, FileImportResult r) {
+        String file = UntrustedText.escape(r.file());
+        String message = UntrustedText.escape(r.message());
         switch (r.status()) {
             case IMPORTED -> out.printf("%s: %s: %d lines, %d imported, %d duplicates, %d rejected%s%s, %d alerts%n",
-                    command, r.file(), r.lines(), r.imported(), r.duplicates(), r.rejected(),
-                    r.rejectsFile() == null ? "" : " (see " + r.rejectsFile() + ")",
+                    command, file, r.lines(), r.imported(), r.duplicates(), r.rejected(),
+                    r.rejectsFile() == null ? "" : " (see " + UntrustedText.escape(r.rejectsFile()) + ")",
                     r.lateCharges() == 0 ? "" : ", " + r.lateCharges() + " late charges", r.alerts());
-            case ALREADY_IMPORTED -> out.printf("%s: %s: %s%n", command, r.file(), r.message());
-            case FAILED -> out.printf("%s: %s: FAILED: %s%n", command, r.file(), r.message());
+            case ALREADY_IMPORTED -> out.printf("%s: %s: %s%n", command, file, message);
+            case FAILED -> out.printf("%s: %s: FAILED: %s%n", command, file, message);
         }
     }
 

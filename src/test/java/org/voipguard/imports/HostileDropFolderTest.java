@@ -93,7 +93,7 @@ class HostileDropFolderTest {
         assertThat(importedCallIds()).containsExactly("good-1");
         assertThat(out.toString()).contains("good.csv: cannot move it to " + inbox.resolve("processed")
                 + "/: it is a symbolic link, not a directory; the file stays in the drop folder")
-                .contains("1 left in the drop folder");
+                .contains("0 files moved to processed/, 0 to failed/; 2 left in the drop folder");
     }
 
     @Test
@@ -134,6 +134,19 @@ class HostileDropFolderTest {
                 .contains(inbox.resolve("link.csv") + ": left alone: a symbolic link (drop folders never follow links)")
                 .contains(inbox.resolve("linked-folder") + ": left alone: a symbolic link")
                 .contains("1 files moved to processed/, 0 to failed/; 2 left in the drop folder");
+    }
+
+    @Test
+    void aDryRunDoesNotReadALinkInTheDropFolderEither() throws IOException {
+        Files.createSymbolicLink(inbox.resolve("link.csv"),
+                write(elsewhere.resolve("secret.csv"), CDR_HEADER, "root:x:0:0:root:/root:/bin/bash"));
+
+        int exitCode = CommandLineLauncher.execute(context, new PrintWriter(out, true), new PrintWriter(err, true),
+                "cdrs", "import", "--dry-run", inbox.toString());
+
+        assertThat(exitCode).isEqualTo(ExitCodes.DONE);
+        assertThat(out.toString()).contains("link.csv: left alone: a symbolic link").doesNotContain("root:x")
+                .contains("0 files evaluated");
     }
 
     @Test
@@ -205,6 +218,16 @@ class HostileDropFolderTest {
 
         assertThat(out.toString().lines()).noneMatch(line -> line.startsWith(forged));
         assertThat(out.toString()).contains("good.csv\\n" + forged).contains("bad.csv\\r\\n" + forged);
+    }
+
+    @Test
+    void aMissingPathWithALineBreakCannotForgeAnErrorLine() {
+        int exitCode = CommandLineLauncher.execute(context, new PrintWriter(out, true), new PrintWriter(err, true),
+                "cdrs", "import", "--no-email", dir.resolve("missing\nvoipguard: all is well").toString());
+
+        assertThat(exitCode).isEqualTo(ExitCodes.BAD_USAGE);
+        assertThat(err.toString().lines()).noneMatch(line -> line.startsWith("voipguard: all is well"));
+        assertThat(err.toString()).contains("missing\\nvoipguard: all is well");
     }
 
     private static String call(String callId) {
