@@ -12,6 +12,7 @@ import org.voipguard.VoipGuardApplication;
 import org.voipguard.rules.RuleCompilationException;
 import org.voipguard.rules.RuleRuntimeException;
 import org.voipguard.rules.scenario.RulesToolApplication;
+import org.voipguard.text.UntrustedText;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -94,7 +95,7 @@ public final class CommandLineLauncher {
         }
         root.setExecutionStrategy(parseResult -> executeLocked(context, parseResult));
         root.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
-            commandLine.getErr().println("voipguard: " + rootMessage(exception));
+            commandLine.getErr().println("voipguard: " + shownMessage(exception));
             return isUsageProblem(exception) ? ExitCodes.BAD_USAGE : ExitCodes.FAILED;
         });
         return root;
@@ -160,6 +161,19 @@ public final class CommandLineLauncher {
 
     private static String name(Object command) {
         return command.getClass().getAnnotation(Command.class).name();
+    }
+
+    /**
+     * The root message as one line, its untrusted parts (file names above all) escaped; the
+     * rule compiler's problems keep their lines, one {@code file:line:column} per line.
+     */
+    static String shownMessage(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RuleCompilationException) {
+                return rootMessage(exception);
+            }
+        }
+        return UntrustedText.escape(rootMessage(exception));
     }
 
     static String rootMessage(Throwable exception) {

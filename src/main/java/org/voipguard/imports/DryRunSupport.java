@@ -13,6 +13,7 @@ import org.voipguard.config.VoipGuardProperties;
 import org.voipguard.rules.ActiveRuleBook;
 import org.voipguard.rules.RaisedAlert;
 import org.voipguard.rules.RuleRuntimeException;
+import org.voipguard.text.UntrustedText;
 
 /**
  * What every {@code --dry-run} does around its in-memory evaluation: compile the rules, evaluate
@@ -42,19 +43,21 @@ public class DryRunSupport {
     public int evaluateAll(PrintWriter out, String command, String kind, List<Path> paths,
             Function<Path, EvaluatedFile> evaluate) {
         String label = command + " --dry-run";
-        List<Path> files = InputFiles.expand(paths);
+        InputFiles.Inputs inputs = InputFiles.collect(paths);
         String version = rules.current().version();
+        inputs.leftAlone().forEach(entry -> out.printf("%s: %s: left alone: %s%n", label,
+                UntrustedText.escape(entry.entry()), entry.reason()));
         List<EvaluatedFile> results = new ArrayList<>();
         int failed = 0;
-        for (Path file : files) {
+        for (Path file : inputs.files().stream().map(InputFiles.InputFile::file).toList()) {
             EvaluatedFile result;
             try {
                 previousImport(kind, file).ifPresent(previous -> out.printf(
                         "%s: %s: imported before (as %s); a real import would skip it, here what it stored counts as duplicates%n",
-                        label, file, previous));
+                        label, UntrustedText.escape(file), UntrustedText.escape(previous)));
                 result = evaluate.apply(file);
             } catch (RuntimeException e) {
-                out.printf("%s: %s: FAILED: %s%n", label, file, rootMessage(e));
+                out.printf("%s: %s: FAILED: %s%n", label, UntrustedText.escape(file), UntrustedText.escape(rootMessage(e)));
                 failed++;
                 continue;
             }
@@ -71,16 +74,16 @@ public class DryRunSupport {
 
     private void printFile(PrintWriter out, String label, Path file, EvaluatedFile result) {
         for (RaisedAlert alert : result.alerts()) {
-            out.println("  would raise " + alert.describe());
+            out.println("  would raise " + UntrustedText.escape(alert.describe()));
         }
         List<RejectedLines.Rejection> rejected = result.rejected();
         rejected.stream().limit(REJECTS_SHOWN).forEach(r -> out.printf("  would reject line %d: %s: %s%n",
-                r.lineNumber(), r.field(), r.reason()));
+                r.lineNumber(), r.field(), UntrustedText.escape(r.reason())));
         if (rejected.size() > REJECTS_SHOWN) {
             out.printf("  ... and %d more rejected lines%n", rejected.size() - REJECTS_SHOWN);
         }
-        out.printf("%s: %s: %d records, %d evaluated, %d duplicates%s, %d rejected, %d alerts%s%n", label, file,
-                result.records(), result.evaluated(), result.duplicates(),
+        out.printf("%s: %s: %d records, %d evaluated, %d duplicates%s, %d rejected, %d alerts%s%n", label,
+                UntrustedText.escape(file), result.records(), result.evaluated(), result.duplicates(),
                 result.skipped() == 0 ? "" : ", " + result.skipped() + " skipped", rejected.size(),
                 result.alerts().size(), tooManyRejected(result) ? "; a real import would FAIL: more than "
                         + Math.round(100 * properties.maxRejectedShare()) + "% of its records are rejected" : "");

@@ -8,18 +8,21 @@ import java.util.stream.Collectors;
 import java.util.function.ToLongFunction;
 
 import org.voipguard.cli.ExitCodes;
+import org.voipguard.text.UntrustedText;
 
-/** Prints the outcome of an import run: a line per file and one summary line. */
+/** Prints the outcome of an import run: a line per file and one summary line, file names and messages escaped. */
 public final class ImportReport {
 
     private ImportReport() {
     }
 
     public static void printFile(PrintWriter out, String command, FileImportResult r) {
+        String file = UntrustedText.escape(r.file());
+        String message = UntrustedText.escape(r.message());
         switch (r.status()) {
-            case IMPORTED -> out.printf("%s: %s: %s%n", command, r.file(), counts(r));
-            case ALREADY_IMPORTED -> out.printf("%s: %s: %s%n", command, r.file(), r.message());
-            case FAILED -> out.printf("%s: %s: FAILED: %s%s%n", command, r.file(), r.message(),
+            case IMPORTED -> out.printf("%s: %s: %s%n", command, file, counts(r));
+            case ALREADY_IMPORTED -> out.printf("%s: %s: %s%n", command, file, message);
+            case FAILED -> out.printf("%s: %s: FAILED: %s%s%n", command, file, message,
                     r.records() == 0 ? "" : "; before it failed: " + counts(r));
         }
     }
@@ -29,7 +32,7 @@ public final class ImportReport {
         return "%d records, %d imported, %d duplicates%s, %d rejected%s%s, %d alerts".formatted(r.records(),
                 r.imported(), r.duplicates(),
                 r.skipped() == 0 ? "" : ", " + r.skipped() + " skipped (" + r.counts().describeSkipped() + ")",
-                r.rejected(), r.rejectsFile() == null ? "" : " (see " + r.rejectsFile() + ")",
+                r.rejected(), r.rejectsFile() == null ? "" : " (see " + UntrustedText.escape(r.rejectsFile()) + ")",
                 r.lateCharges() == 0 ? "" : ", " + r.lateCharges() + " late charges", r.alerts());
     }
 

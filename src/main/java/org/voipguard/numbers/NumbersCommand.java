@@ -13,6 +13,7 @@ import org.voipguard.cli.ExitCodes;
 import org.voipguard.cli.TopLevelCommand;
 import org.voipguard.cli.UsageException;
 import org.voipguard.config.VoipGuardProperties;
+import org.voipguard.text.UntrustedText;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,7 +54,8 @@ public class NumbersCommand implements TopLevelCommand {
     int importFile(@Parameters(paramLabel = "FILE", description = "the settings CSV") Path file) {
         NumberImportReport report = importer.importFile(file);
         PrintWriter err = spec.commandLine().getErr();
-        report.rejections().forEach(rejection -> err.println(file.getFileName() + ": " + rejection.describe()));
+        report.rejections().forEach(rejection -> err.println(
+                UntrustedText.escape(file.getFileName() + ": " + rejection.describe())));
         spec.commandLine().getOut().println(report.summary());
         return ExitCodes.DONE;
     }
