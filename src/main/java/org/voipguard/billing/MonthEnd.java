@@ -7,7 +7,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
-import org.voipguard.cli.UsageException;
+import org.voipguard.command.UsageException;
 import org.voipguard.imports.JobRunner;
 
 /**

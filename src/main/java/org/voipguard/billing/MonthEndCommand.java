@@ -8,9 +8,9 @@ import java.util.concurrent.Callable;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
-import org.voipguard.cli.ExitCodes;
-import org.voipguard.cli.TopLevelCommand;
-import org.voipguard.cli.UsageException;
+import org.voipguard.command.ExitCodes;
+import org.voipguard.command.TopLevelCommand;
+import org.voipguard.command.UsageException;
 import org.voipguard.rules.ActiveRuleBook;
 
 import picocli.CommandLine.Command;

@@ -1,5 +1,6 @@
 package org.voipguard.billing;
 
+
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -13,7 +14,7 @@ import org.voipguard.config.VoipGuardProperties;
 /**
  * The price list in {@code voipguard.tariff-file}: pence per minute by E.164 prefix and time band.
  * The file is read on first use and kept for the life of the process; a bad file is a
- * configuration error ({@link org.voipguard.cli.UsageException}) naming the line and field.
+ * configuration error ({@link org.voipguard.command.UsageException}) naming the line and field.
  */
 @Component
 public class Tariff {

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.voipguard.cli.UsageException;
+import org.voipguard.command.UsageException;
 
 /** The tariff file, parsed and checked, with longest-prefix lookup. Immutable. */
 final class TariffTable {

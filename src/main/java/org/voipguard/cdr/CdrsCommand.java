@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
-import org.voipguard.cli.TopLevelCommand;
+import org.voipguard.command.TopLevelCommand;
 import org.voipguard.imports.ImportCommandSupport;
 
 import picocli.CommandLine.Command;

@@ -1,5 +1,9 @@
 package org.voipguard.cli;
 
+import org.voipguard.command.TopLevelCommand;
+import org.voipguard.command.ExitCodes;
+import org.voipguard.command.UsageException;
+
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
@@ -11,7 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.voipguard.VoipGuardApplication;
 import org.voipguard.rules.RuleCompilationException;
 import org.voipguard.rules.RuleRuntimeException;
-import org.voipguard.rules.scenario.RulesToolApplication;
+import org.voipguard.scenario.RulesToolApplication;
 import org.voipguard.text.UntrustedText;
 
 import picocli.CommandLine;

@@ -1,5 +1,8 @@
 package org.voipguard.cli;
 
+import org.voipguard.command.TopLevelCommand;
+import org.voipguard.command.UsageException;
+
 import java.util.function.Function;
 import java.util.concurrent.Callable;
 import java.io.PrintWriter;

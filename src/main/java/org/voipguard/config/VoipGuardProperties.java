@@ -7,7 +7,7 @@ import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.voipguard.numbers.NotifyMode;
+import org.voipguard.config.NotifyMode;
 
 /**
  * Everything an operator sets in {@code batch-config/application.yml} under {@code voipguard:}.

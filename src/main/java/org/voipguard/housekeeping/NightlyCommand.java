@@ -6,8 +6,8 @@ import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
 
 import org.springframework.stereotype.Component;
-import org.voipguard.cli.ExitCodes;
-import org.voipguard.cli.TopLevelCommand;
+import org.voipguard.command.ExitCodes;
+import org.voipguard.command.TopLevelCommand;
 import org.voipguard.notification.DeliveryReport;
 import org.voipguard.notification.Mailer;
 import org.voipguard.registration.RegisteredPhones;

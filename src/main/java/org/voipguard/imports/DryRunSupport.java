@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
-import org.voipguard.cli.ExitCodes;
+import org.voipguard.command.ExitCodes;
 import org.voipguard.config.VoipGuardProperties;
 import org.voipguard.rules.ActiveRuleBook;
 import org.voipguard.rules.RaisedAlert;

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
-import org.voipguard.cli.ExitCodes;
+import org.voipguard.command.ExitCodes;
 import org.voipguard.notification.Mailer;
 import org.voipguard.rules.ActiveRuleBook;
 

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.function.ToLongFunction;
 
-import org.voipguard.cli.ExitCodes;
+import org.voipguard.command.ExitCodes;
 import org.voipguard.text.UntrustedText;
 
 /** Prints the outcome of an import run: a line per file and one summary line, file names and messages escaped. */

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.voipguard.cli.UsageException;
+import org.voipguard.command.UsageException;
 
 /**
  * The files named on a command line: files as given, folders as their files in name order.

@@ -1,8 +1,8 @@
 package org.voipguard.notification;
 
 import org.springframework.stereotype.Component;
-import org.voipguard.cli.ExitCodes;
-import org.voipguard.cli.TopLevelCommand;
+import org.voipguard.command.ExitCodes;
+import org.voipguard.command.TopLevelCommand;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

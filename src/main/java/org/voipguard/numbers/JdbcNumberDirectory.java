@@ -1,5 +1,7 @@
 package org.voipguard.numbers;
 
+import org.voipguard.config.NotifyMode;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;

@@ -1,5 +1,7 @@
 package org.voipguard.numbers;
 
+import org.voipguard.config.NotifyMode;
+
 import java.math.BigDecimal;
 
 /**

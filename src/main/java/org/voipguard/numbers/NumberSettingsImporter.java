@@ -30,7 +30,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.voipguard.cli.UsageException;
+import org.voipguard.command.UsageException;
 import org.voipguard.config.VoipGuardProperties;
 
 /**

@@ -9,9 +9,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
-import org.voipguard.cli.ExitCodes;
-import org.voipguard.cli.TopLevelCommand;
-import org.voipguard.cli.UsageException;
+import org.voipguard.command.ExitCodes;
+import org.voipguard.command.TopLevelCommand;
+import org.voipguard.command.UsageException;
 import org.voipguard.config.VoipGuardProperties;
 import org.voipguard.text.UntrustedText;
 

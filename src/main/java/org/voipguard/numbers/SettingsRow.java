@@ -1,5 +1,7 @@
 package org.voipguard.numbers;
 
+import org.voipguard.config.NotifyMode;
+
 import java.math.BigDecimal;
 
 /** One validated row of the settings CSV; {@code null} is an empty cell, i.e. the default. */

@@ -2,7 +2,7 @@ package org.voipguard.registration;
 
 import java.util.Locale;
 
-import org.voipguard.cli.UsageException;
+import org.voipguard.command.UsageException;
 
 /** The registration log formats VoIPGuard reads. */
 public enum LogFormat {

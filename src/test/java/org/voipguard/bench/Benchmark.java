@@ -24,7 +24,7 @@ import org.springframework.core.io.FileSystemResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.voipguard.VoipGuardApplication;
 import org.voipguard.cli.CommandLineLauncher;
-import org.voipguard.cli.ExitCodes;
+import org.voipguard.command.ExitCodes;
 import org.voipguard.config.VoipGuardProperties;
 import org.voipguard.imports.CsvCells;
 import org.voipguard.imports.QuotedCsvRecordPolicy;

@@ -21,7 +21,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.voipguard.cdr.CdrImporter;
 import org.voipguard.cli.CommandLineLauncher;
-import org.voipguard.cli.ExitCodes;
+import org.voipguard.command.ExitCodes;
 import org.voipguard.numbers.NumberSettingsImporter;
 import org.voipguard.support.AlsoOnPostgreSql;
 import org.voipguard.support.TestDatabase;

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.voipguard.config.VoipGuardProperties.PolicyDefaults;
 import org.voipguard.numbers.InMemoryNumberDirectory;
-import org.voipguard.numbers.NotifyMode;
+import org.voipguard.config.NotifyMode;
 import org.voipguard.numbers.NumberDirectory;
 import org.voipguard.numbers.NumberSettings;
 

@@ -1,5 +1,7 @@
 package org.voipguard.cli;
 
+import org.voipguard.command.ExitCodes;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

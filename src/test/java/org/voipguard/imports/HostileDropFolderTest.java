@@ -24,7 +24,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.voipguard.cdr.CdrImporter;
 import org.voipguard.cli.CommandLineLauncher;
-import org.voipguard.cli.ExitCodes;
+import org.voipguard.command.ExitCodes;
 import org.voipguard.config.VoipGuardProperties;
 import org.voipguard.support.TestDatabase;
 

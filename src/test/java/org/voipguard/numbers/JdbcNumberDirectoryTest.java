@@ -1,5 +1,7 @@
 package org.voipguard.numbers;
 
+import org.voipguard.config.NotifyMode;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

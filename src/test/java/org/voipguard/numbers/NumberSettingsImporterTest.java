@@ -1,5 +1,7 @@
 package org.voipguard.numbers;
 
+import org.voipguard.config.NotifyMode;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -18,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.voipguard.cli.UsageException;
+import org.voipguard.command.UsageException;
 import org.voipguard.config.VoipGuardProperties;
 import org.voipguard.support.AlsoOnPostgreSql;
 import org.voipguard.support.TestDatabase;

@@ -17,7 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.voipguard.cli.CommandLineLauncher;
-import org.voipguard.cli.ExitCodes;
+import org.voipguard.command.ExitCodes;
 import org.voipguard.config.VoipGuardProperties;
 import org.voipguard.support.StateSnapshot;
 import org.voipguard.support.AlsoOnPostgreSql;

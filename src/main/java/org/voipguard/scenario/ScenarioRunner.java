@@ -1,4 +1,4 @@
-package org.voipguard.rules.scenario;
+package org.voipguard.scenario;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.voipguard.cli;
+package org.voipguard.command;
 
 /** The exit codes operations scripts rely on. */
 public final class ExitCodes {

@@ -1,4 +1,4 @@
-package org.voipguard.rules.scenario;
+package org.voipguard.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.voipguard.cli.CommandLineLauncher;
-import org.voipguard.cli.ExitCodes;
+import org.voipguard.command.ExitCodes;
 
 /** {@code rules check} and {@code rules test} as an analyst runs them, in the small context without a database. */
 class RulesCommandTest {

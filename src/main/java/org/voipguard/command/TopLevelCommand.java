@@ -1,4 +1,4 @@
-package org.voipguard.cli;
+package org.voipguard.command;
 
 /**
  * Marks a Spring bean annotated with picocli's {@code @Command} as a command of

@@ -1,4 +1,4 @@
-package org.voipguard.rules.scenario;
+package org.voipguard.scenario;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.voipguard.rules.scenario;
+package org.voipguard.scenario;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
-import org.voipguard.cli.ExitCodes;
-import org.voipguard.cli.TopLevelCommand;
+import org.voipguard.command.ExitCodes;
+import org.voipguard.command.TopLevelCommand;
 import org.voipguard.config.VoipGuardProperties;
 import org.voipguard.rules.RuleBook;
 import org.voipguard.rules.RuleBookLoader;

@@ -1,4 +1,4 @@
-package org.voipguard.cli;
+package org.voipguard.command;
 
 /** Bad arguments or configuration: the command exits with {@link ExitCodes#BAD_USAGE}. */
 public class UsageException extends RuntimeException {

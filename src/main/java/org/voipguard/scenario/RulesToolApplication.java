@@ -1,4 +1,4 @@
-package org.voipguard.rules.scenario;
+package org.voipguard.scenario;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;

@@ -1,4 +1,4 @@
-package org.voipguard.rules.scenario;
+package org.voipguard.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

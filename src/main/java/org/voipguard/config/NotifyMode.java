@@ -1,4 +1,4 @@
-package org.voipguard.numbers;
+package org.voipguard.config;
 
 /** The IP/agent notification setting of a number (SPEC P4). */
 public enum NotifyMode {

@@ -1,4 +1,4 @@
-package org.voipguard.rules.scenario;
+package org.voipguard.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voipguard.config.VoipGuardProperties.PolicyDefaults;
-import org.voipguard.numbers.NotifyMode;
+import org.voipguard.config.NotifyMode;
 
 class ScenarioFilesTest {
 
