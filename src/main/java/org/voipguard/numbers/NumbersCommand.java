@@ -111,13 +111,20 @@ public class NumbersCommand implements TopLevelCommand {
         out.println("Settings");
         out.println("  national limit       " + ppm(settings.nationalLimitPpm()));
         out.println("  international limit  " + ppm(settings.internationalLimitPpm()));
-        out.println("  IP access list       "
-                + (settings.accessList().isEmpty() ? "none (no restriction)" : settings.accessList().asEntered()));
+        out.println("  IP access list       " + accessList(settings.accessList()));
         out.println("  IP/agent notify      " + settings.ipAgentNotify());
         out.println("  bill warning level   " + gbp(settings.billWarningLevelGbp())
                 + (settings.warningLevelSetByCustomer() ? " (set by customer)" : " (auto)"));
         out.println("  number email         " + orNone(settings.numberEmail()));
         out.println("  login email          " + orNone(settings.loginEmail()));
+    }
+
+    private static String accessList(IpAccessList list) {
+        if (list.isEmpty()) {
+            return "none (no restriction)";
+        }
+        return list.asEntered() + list.unrestrictiveBecause().map(why -> " (restricts nothing: " + why
+                + "; import a list that names the customer's addresses)").orElse("");
     }
 
     private static void printPhones(PrintWriter out, NumberOverview overview) {

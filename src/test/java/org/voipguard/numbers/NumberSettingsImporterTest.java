@@ -108,6 +108,10 @@ class NumberSettingsImporterTest {
             international_limit_ppm | 100001                        | above the maximum
             international_limit_ppm | 0.00001                       | not a price
             ip_access_list          | 192.0.2.1/24                  | host bits
+            ip_access_list          | '1.2.3.4/32, ::ffff:0:0/96'   | '"::ffff:0:0/96": allows every IPv4 address'
+            ip_access_list          | '0.0.0.0/1, 128.0.0.0/1'      | an empty list means no restriction
+            ip_access_list          | ::/0                          | every IPv6 address
+            ip_access_list          | 0.0.0.0                       | unspecified address
             ip_agent_notify         | SOMETIMES                     | not one of NEW_IP_OR_AGENT, NEW_AGENT, NONE
             bill_warning_level_gbp  | 0                             | above zero
             bill_warning_level_gbp  | 10.005                        | not an amount
