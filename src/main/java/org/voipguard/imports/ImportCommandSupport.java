@@ -62,9 +62,12 @@ public class ImportCommandSupport {
         if (sendEmails) {
             var delivery = mailer.sendPending();
             out.println(command + ": " + delivery);
+            delivery.refusals().forEach(refusal -> out.println(command + ": " + refusal.describe()));
             if (delivery.stillPending() > 0) {
                 out.printf("%s: %d emails not sent yet: they stay pending and 'emails send' or the next run sends "
                         + "them%n", command, delivery.stillPending());
+            }
+            if (delivery.needsAttention()) {
                 exitCode = ExitCodes.FAILED;
             }
         }

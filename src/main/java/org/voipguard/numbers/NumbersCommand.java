@@ -102,6 +102,7 @@ public class NumbersCommand implements TopLevelCommand {
         printPhones(out, overview);
         printSpend(out, overview);
         printAlerts(out, overview);
+        printFailedEmails(out, overview);
         return ExitCodes.DONE;
     }
 
@@ -155,6 +156,22 @@ public class NumbersCommand implements TopLevelCommand {
                     + DisplayText.clean(alert.alertType(), 40) + "  rule \"" + DisplayText.clean(alert.ruleName(), 80)
                     + "\" (rules " + DisplayText.clean(alert.rulesetVersion(), 64) + ")  "
                     + DisplayText.clean(alert.facts(), FACTS_WIDTH));
+        }
+    }
+
+    /** Only when there are any: an address the mail server refuses means this customer's alerts reach nobody. */
+    private void printFailedEmails(PrintWriter out, NumberOverview overview) {
+        if (overview.failedEmails().isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("Emails refused by the mail server (not sent again; newest first, at most "
+                + NumberOverviewQuery.FAILED_EMAILS + ")");
+        for (NumberOverview.FailedEmail email : overview.failedEmails()) {
+            out.println("  " + TIME.format(email.createdAt().atZoneSameInstant(timeZone)) + "  "
+                    + DisplayText.clean(email.alertType(), 40) + "  email to "
+                    + DisplayText.clean(email.recipients(), 600) + " FAILED: "
+                    + DisplayText.clean(email.reason(), 300));
         }
     }
 
