@@ -49,7 +49,8 @@ public class NightlyCommand implements TopLevelCommand, Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("nightly: emails %s; %d expired registered phones dropped; %s%n", delivery.summary(), expiredPhones,
                 removed.summary());
+        delivery.refusals().forEach(refusal -> out.println("nightly: " + refusal.describe()));
         out.flush();
-        return delivery.stillPending() > 0 ? ExitCodes.FAILED : ExitCodes.DONE;
+        return delivery.needsAttention() ? ExitCodes.FAILED : ExitCodes.DONE;
     }
 }

@@ -46,9 +46,9 @@ public class Retention {
                 + " AND EXISTS (SELECT 1 FROM registration_outcome o WHERE o.event_id = registration_event.id)",
                 eventsBefore);
         int alerts = jdbc.update("DELETE FROM alert WHERE created_at < ? AND composed_at IS NOT NULL"
-                + " AND NOT EXISTS (SELECT 1 FROM email_outbox e WHERE e.id = alert.email_id AND e.status <> 'SENT')",
+                + " AND NOT EXISTS (SELECT 1 FROM email_outbox e WHERE e.id = alert.email_id AND e.status NOT IN ('SENT', 'FAILED'))",
                 alertsBefore);
-        int emails = jdbc.update("DELETE FROM email_outbox WHERE status = 'SENT' AND created_at < ?"
+        int emails = jdbc.update("DELETE FROM email_outbox WHERE status IN ('SENT', 'FAILED') AND created_at < ?"
                 + " AND NOT EXISTS (SELECT 1 FROM alert a WHERE a.email_id = email_outbox.id)", alertsBefore);
         return new Removed(cdrs, kept == null ? 0 : kept, events, alerts, emails);
     }

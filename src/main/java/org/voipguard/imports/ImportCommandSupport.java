@@ -121,11 +121,11 @@ public class ImportCommandSupport {
     private int send(PrintWriter out, String command, int exitCode) {
         var delivery = mailer.sendPending();
         out.println(command + ": " + delivery);
+        delivery.refusals().forEach(refusal -> out.println(command + ": " + escape(refusal.describe())));
         if (delivery.stillPending() > 0) {
             out.printf("%s: %d emails not sent yet: they stay pending and 'emails send' or the next run sends "
                     + "them%n", command, delivery.stillPending());
-            return ExitCodes.FAILED;
         }
-        return exitCode;
+        return delivery.needsAttention() ? ExitCodes.FAILED : exitCode;
     }
 }

@@ -26,14 +26,17 @@ public class EmailsCommand implements TopLevelCommand {
     @Command(name = "send", mixinStandardHelpOptions = true,
             description = "Compose emails for new alerts and deliver every pending email: as .eml files to "
                     + "the outbox directory, or by SMTP when spring.mail.host is set. Failed emails stay "
-                    + "pending and are retried by the next run.",
+                    + "pending and are retried by the next run; emails the server refuses for good (5xx) are "
+                    + "marked FAILED and not retried.",
             exitCodeListHeading = "%nExit codes:%n",
-            exitCodeList = {"0:every email was delivered", "1:at least one email failed (it stays pending)",
+            exitCodeList = {"0:every email was delivered",
+                "1:at least one email failed (it stays pending) or was refused for good in this run",
                 "2:bad arguments or configuration"})
     int send() {
         DeliveryReport report = mailer.sendPending();
         spec.commandLine().getOut().println("emails send: " + report.summary());
+        report.refusals().forEach(refusal -> spec.commandLine().getOut().println("emails send: " + refusal.describe()));
         spec.commandLine().getOut().flush();
-        return report.failed() > 0 ? ExitCodes.FAILED : ExitCodes.DONE;
+        return report.failed() > 0 || !report.refusals().isEmpty() ? ExitCodes.FAILED : ExitCodes.DONE;
     }
 }

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Service;
  * known: an email is marked {@code SENDING} just before it is handed to the transport, then
  * {@code SENT}; a failed one goes back to {@code PENDING}, counts the attempt and keeps the
  * error, and is tried again by the next run. When the transport is down the run stops at the
- * first failure and leaves the rest for the next run.
+ * first failure and leaves the rest for the next run. An email the server refused for good
+ * (a 5xx reply) is marked {@code FAILED} with the server's words and never tried again.
  * <p>
  * An email still {@code SENDING} when a run starts was being sent by a run that died. If the
  * transport can tell that it got through (an {@code .eml} file is there) it is marked sent;
@@ -44,6 +46,8 @@ public class OutboxDelivery {
             + " attempts = attempts + 1, last_error = NULL WHERE id = ? AND status IN ('PENDING', 'SENDING')";
     private static final String MARK_FAILED = "UPDATE email_outbox SET status = 'PENDING', attempts = attempts + 1,"
             + " last_error = ? WHERE id = ? AND status IN ('PENDING', 'SENDING')";
+    private static final String MARK_REFUSED = "UPDATE email_outbox SET status = 'FAILED', attempts = attempts + 1,"
+            + " last_error = ?, failure_reason = ? WHERE id = ? AND status IN ('PENDING', 'SENDING')";
     private static final String SELECT_SENDING = "SELECT id, message_id, alert_type, number, recipients, subject,"
             + " body, attempts FROM email_outbox WHERE status = 'SENDING' ORDER BY id";
     private static final String BACK_TO_PENDING = "UPDATE email_outbox SET status = 'PENDING', last_error = ?"
@@ -63,6 +67,7 @@ public class OutboxDelivery {
         settleInterruptedSends();
         int sent = 0;
         int failed = 0;
+        List<DeliveryReport.Refusal> refusals = new ArrayList<>();
         long afterId = 0;
         boolean transportDown = false;
         while (!transportDown) {
@@ -74,6 +79,10 @@ public class OutboxDelivery {
                         sent++;
                     }
                 } catch (MailDeliveryException e) {
+                    if (e.refusedForGood()) {
+                        refusals.add(markRefused(email, e));
+                        continue;
+                    }
                     failed++;
                     markFailed(email, e);
                     if (e.transportDown()) {
@@ -88,7 +97,7 @@ public class OutboxDelivery {
         }
         Integer stillPending = jdbc.queryForObject("SELECT COUNT(*) FROM email_outbox WHERE status = 'PENDING'",
                 Integer.class);
-        return new DeliveryReport(sent, failed, stillPending == null ? 0 : stillPending, transport.where());
+        return new DeliveryReport(sent, failed, stillPending == null ? 0 : stillPending, transport.where(), refusals);
     }
 
     private boolean deliver(OutboxEmail email) throws MailDeliveryException {
@@ -127,6 +136,14 @@ public class OutboxDelivery {
         log.warn("email {} ({} for {}) not sent, attempt {}: {}", email.id(), email.alertType(), email.number(),
                 email.attempts() + 1, error);
         jdbc.update(MARK_FAILED, error, email.id());
+    }
+
+    private DeliveryReport.Refusal markRefused(OutboxEmail email, MailDeliveryException refusal) {
+        String reason = SafeText.clean(refusal.getMessage(), MAX_ERROR_LENGTH);
+        log.warn("email {} ({} for {}) refused for good by the mail server, not sent again: {}", email.id(),
+                email.alertType(), email.number(), reason);
+        jdbc.update(MARK_REFUSED, reason, reason, email.id());
+        return new DeliveryReport.Refusal(email.number(), email.alertType(), email.recipients(), reason);
     }
 
     private static OutboxEmail outboxEmail(ResultSet rs, int row) throws SQLException {

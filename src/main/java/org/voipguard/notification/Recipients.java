@@ -3,21 +3,20 @@ package org.voipguard.notification;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.voipguard.numbers.EmailAddress;
 import org.voipguard.numbers.NumberSettings;
 
 /**
  * Who receives an alert: bill warnings go to the number's and the login's address (once
  * when they are the same, ignoring case), every other alert to the number's address only.
- * An address that is not one plain, valid email address is left out, so nothing but an
- * address ever reaches a header.
+ * An address that is not one plain, deliverable address ({@link EmailAddress}) is left out,
+ * so nothing but an address ever reaches a header.
  */
 final class Recipients {
 
@@ -53,18 +52,13 @@ final class Recipients {
             return null;
         }
         String candidate = text.strip();
-        if (!candidate.codePoints().allMatch(c -> c > 0x20 && c != 0x7F && SafeText.isAllowed(c))
-                || candidate.indexOf(',') >= 0 || candidate.indexOf('<') >= 0) {
-            log.warn("number {}: email address is not a plain address, no email sent to it", number);
+        Optional<String> problem = EmailAddress.problem(candidate);
+        if (problem.isPresent()) {
+            // stored before numbers import checked addresses this way; import refuses it now
+            log.warn("number {}: email address is not one the mail system can deliver to ({}), no email sent to it",
+                    number, SafeText.clean(problem.get(), 200));
             return null;
         }
-        try {
-            InternetAddress address = new InternetAddress(candidate, true);
-            address.validate();
-            return address.getAddress();
-        } catch (AddressException e) {
-            log.warn("number {}: email address is not valid ({}), no email sent to it", number, e.getMessage());
-            return null;
-        }
+        return candidate;
     }
 }

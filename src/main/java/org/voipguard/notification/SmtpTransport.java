@@ -4,6 +4,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.Optional;
 import java.util.Properties;
 
 import jakarta.mail.MessagingException;
@@ -20,7 +21,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * Sends through the SMTP server configured with {@code spring.mail.*}. A server that cannot
- * be reached, or refuses the login, is reported as down so the run stops trying.
+ * be reached, or refuses the login, is reported as down so the run stops trying. A message
+ * the server refuses with a 5xx reply is reported as refused for good.
  */
 public class SmtpTransport implements MailTransport {
 
@@ -94,7 +96,7 @@ public class SmtpTransport implements MailTransport {
             transport.sendMessage(message, message.getAllRecipients());
             accepted = true;
         } catch (MessagingException e) {
-            throw new MailDeliveryException(e.getMessage(), e, isTransportDown(e));
+            throw failure(e);
         } finally {
             try {
                 transport.close();
@@ -105,6 +107,15 @@ public class SmtpTransport implements MailTransport {
                 }
             }
         }
+    }
+
+    /** A 5xx reply refuses the message for good; anything else may pass on another try. */
+    private static MailDeliveryException failure(MessagingException e) {
+        Optional<String> refusal = SmtpReplies.permanentRefusal(e);
+        if (refusal.isPresent()) {
+            return MailDeliveryException.refusedForGood(refusal.get(), e);
+        }
+        return new MailDeliveryException(e.getMessage(), e, isTransportDown(e) || SmtpReplies.authenticationRequired(e));
     }
 
     private static String protocol(JavaMailSenderImpl impl) {

@@ -74,7 +74,7 @@ public class JdbcNumberDirectory implements NumberDirectory {
 
     private static IpAccessList accessList(String number, String text) {
         try {
-            return IpAccessList.parse(text);
+            return IpAccessList.parseStored(text);
         } catch (InvalidAccessListException e) {
             // Validated on import; a list that no longer parses must never become "no restriction".
             throw new IllegalStateException("stored IP access list of " + number + " is invalid: "

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * What the control page shows for one number: its effective settings, the phones registered
- * now, this month's spend with the next warning level, and its most recent alerts.
+ * now, this month's spend with the next warning level, its most recent alerts and the emails
+ * the mail server refused for good.
  * Text that came from the network is stored here as received; print it through a cleaner.
  */
 public record NumberOverview(
@@ -16,11 +17,13 @@ public record NumberOverview(
         YearMonth month,
         BigDecimal monthSpendGbp,
         int warnedMultiple,
-        List<RecentAlert> recentAlerts) {
+        List<RecentAlert> recentAlerts,
+        List<FailedEmail> failedEmails) {
 
     public NumberOverview {
         registeredPhones = List.copyOf(registeredPhones);
         recentAlerts = List.copyOf(recentAlerts);
+        failedEmails = List.copyOf(failedEmails);
     }
 
     /** The spend at which the next bill warning goes out: the next multiple of the level above the last warned. */
@@ -30,6 +33,10 @@ public record NumberOverview(
 
     public record RegisteredPhone(String sourceIp, int sourcePort, String transport, String userAgent,
             OffsetDateTime registeredAt, OffsetDateTime expiresAt) {
+    }
+
+    /** An email refused for good: its recipients as stored (comma separated) and the server's words. */
+    public record FailedEmail(OffsetDateTime createdAt, String alertType, String recipients, String reason) {
     }
 
     public record RecentAlert(OffsetDateTime createdAt, String alertType, String ruleName, String rulesetVersion,

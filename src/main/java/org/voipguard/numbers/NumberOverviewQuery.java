@@ -19,6 +19,7 @@ import org.voipguard.config.VoipGuardProperties;
 public class NumberOverviewQuery {
 
     static final int RECENT_ALERTS = 10;
+    static final int FAILED_EMAILS = 10;
 
     private static final String PHONES = "SELECT source_ip, source_port, transport, user_agent, registered_at,"
             + " expires_at FROM registered_phone WHERE number = :number AND expires_at > :now"
@@ -28,6 +29,10 @@ public class NumberOverviewQuery {
     private static final String ALERTS = "SELECT created_at, alert_type, rule_name, ruleset_version, facts"
             + " FROM alert WHERE number = :number ORDER BY created_at DESC, id DESC FETCH FIRST "
             + RECENT_ALERTS + " ROWS ONLY";
+
+    private static final String FAILED = "SELECT created_at, alert_type, recipients, failure_reason FROM email_outbox"
+            + " WHERE number = :number AND status = 'FAILED' ORDER BY id DESC FETCH FIRST " + FAILED_EMAILS
+            + " ROWS ONLY";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final NumberDirectory directory;
@@ -61,9 +66,12 @@ public class NumberOverviewQuery {
                 (rs, i) -> new NumberOverview.RecentAlert(rs.getObject("created_at", OffsetDateTime.class),
                         rs.getString("alert_type"), rs.getString("rule_name"), rs.getString("ruleset_version"),
                         rs.getString("facts")));
+        List<NumberOverview.FailedEmail> failedEmails = jdbc.query(FAILED, parameters,
+                (rs, i) -> new NumberOverview.FailedEmail(rs.getObject("created_at", OffsetDateTime.class),
+                        rs.getString("alert_type"), rs.getString("recipients"), rs.getString("failure_reason")));
         Spend monthSpend = spend.isEmpty() ? new Spend(BigDecimal.ZERO, 0) : spend.get(0);
         return Optional.of(new NumberOverview(directory.find(number), phones, month, monthSpend.gbp(),
-                monthSpend.warnedMultiple(), alerts));
+                monthSpend.warnedMultiple(), alerts, failedEmails));
     }
 
     private record Spend(BigDecimal gbp, int warnedMultiple) {

@@ -104,6 +104,7 @@ public class NumbersCommand implements TopLevelCommand {
         printPhones(out, overview);
         printSpend(out, overview);
         printAlerts(out, overview);
+        printFailedEmails(out, overview);
         return ExitCodes.DONE;
     }
 
@@ -113,13 +114,20 @@ public class NumbersCommand implements TopLevelCommand {
         out.println("Settings");
         out.println("  national limit       " + ppm(settings.nationalLimitPpm()));
         out.println("  international limit  " + ppm(settings.internationalLimitPpm()));
-        out.println("  IP access list       "
-                + (settings.accessList().isEmpty() ? "none (no restriction)" : settings.accessList().asEntered()));
+        out.println("  IP access list       " + accessList(settings.accessList()));
         out.println("  IP/agent notify      " + settings.ipAgentNotify());
         out.println("  bill warning level   " + gbp(settings.billWarningLevelGbp())
                 + (settings.warningLevelSetByCustomer() ? " (set by customer)" : " (auto)"));
         out.println("  number email         " + orNone(settings.numberEmail()));
         out.println("  login email          " + orNone(settings.loginEmail()));
+    }
+
+    private static String accessList(IpAccessList list) {
+        if (list.isEmpty()) {
+            return "none (no restriction)";
+        }
+        return list.asEntered() + list.unrestrictiveBecause().map(why -> " (restricts nothing: " + why
+                + "; import a list that names the customer's addresses)").orElse("");
     }
 
     private static void printPhones(PrintWriter out, NumberOverview overview) {
@@ -150,6 +158,22 @@ public class NumbersCommand implements TopLevelCommand {
                     + DisplayText.clean(alert.alertType(), 40) + "  rule \"" + DisplayText.clean(alert.ruleName(), 80)
                     + "\" (rules " + DisplayText.clean(alert.rulesetVersion(), 64) + ")  "
                     + DisplayText.clean(alert.facts(), FACTS_WIDTH));
+        }
+    }
+
+    /** Only when there are any: an address the mail server refuses means this customer's alerts reach nobody. */
+    private void printFailedEmails(PrintWriter out, NumberOverview overview) {
+        if (overview.failedEmails().isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("Emails refused by the mail server (not sent again; newest first, at most "
+                + NumberOverviewQuery.FAILED_EMAILS + ")");
+        for (NumberOverview.FailedEmail email : overview.failedEmails()) {
+            out.println("  " + TIME.format(email.createdAt().atZoneSameInstant(timeZone)) + "  "
+                    + DisplayText.clean(email.alertType(), 40) + "  email to "
+                    + DisplayText.clean(email.recipients(), 600) + " FAILED: "
+                    + DisplayText.clean(email.reason(), 300));
         }
     }
 

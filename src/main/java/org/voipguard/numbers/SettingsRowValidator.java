@@ -14,9 +14,6 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
-
 /** Checks every cell of a settings row; an empty cell is {@code null}, meaning the default. */
 final class SettingsRowValidator {
 
@@ -40,7 +37,6 @@ final class SettingsRowValidator {
     private static final BigDecimal MAX_LIMIT_PPM = new BigDecimal("100000");
     private static final BigDecimal MAX_WARNING_LEVEL_GBP = new BigDecimal("1000000");
     private static final int MAX_LOGIN_LENGTH = 100;
-    private static final int MAX_EMAIL_LENGTH = 254;
     private static final int MAX_ACCESS_LIST_LENGTH = 4000;
 
     /** A field that failed, with the reason in words an operator can act on. */
@@ -100,21 +96,9 @@ final class SettingsRowValidator {
     }
 
     private static String email(String text) {
-        rejectControlCharacters(text);
-        if (text.length() > MAX_EMAIL_LENGTH) {
-            throw new IllegalArgumentException("longer than " + MAX_EMAIL_LENGTH + " characters");
-        }
-        InternetAddress address;
-        try {
-            address = new InternetAddress(text, true);
-        } catch (AddressException e) {
-            throw new IllegalArgumentException("not one valid email address: " + quoted(text) + ": "
-                    + e.getMessage());
-        }
-        if (address.getPersonal() != null || !text.equals(address.getAddress())) {
-            throw new IllegalArgumentException("give the bare address (e.g. fred@example.com), not "
-                    + quoted(text));
-        }
+        EmailAddress.problem(text).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
         return text;
     }
 

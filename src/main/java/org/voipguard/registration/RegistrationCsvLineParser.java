@@ -115,7 +115,7 @@ public final class RegistrationCsvLineParser implements RegistrationLineParser {
 
     private static String sourceIp(String text) throws BadField {
         return IpAccessList.canonicalAddress(text).orElseThrow(
-                () -> new BadField("source_ip", "a single IPv4 or IPv6 address expected, found " + shown(text)));
+                () -> new BadField("source_ip", "a single IPv4 or IPv6 address other than 0.0.0.0 and :: expected, found " + shown(text)));
     }
 
     private static int sourcePort(String text) throws BadField {

@@ -98,6 +98,18 @@ class NightlyTest {
     }
 
     @Test
+    void anEmailRefusedForGoodGoesWithItsAlertLikeASentOne() {
+        long failed = givenAlert("old-failed", LONG_AGO, "FAILED");
+        givenAlert("recent-failed", LAST_WEEK, "FAILED");
+
+        Retention.Removed removed = retention.apply(NOW);
+
+        assertThat(jdbc.queryForList("SELECT alert_key FROM alert", String.class)).containsExactly("recent-failed");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM email_outbox WHERE id = ?", Integer.class, failed)).isZero();
+        assertThat(removed.emails()).isEqualTo(1);
+    }
+
+    @Test
     void nightlyDropsExpiredPhonesAppliesRetentionAndSaysSoInOneLine() {
         givenPhone("192.0.2.10", NOW.minus(Duration.ofHours(2)), NOW.minus(Duration.ofHours(1)));
         givenPhone("192.0.2.11", NOW.minus(Duration.ofMinutes(5)), NOW.plus(Duration.ofMinutes(55)));

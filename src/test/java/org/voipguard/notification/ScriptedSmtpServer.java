@@ -10,12 +10,15 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A small real SMTP server on a socket whose behaviour after the message data can be chosen,
  * for the failures GreenMail does not make: a server that accepts a message and then stops
- * answering, or one that drops the connection before it answers the data.
+ * answering, or one that drops the connection before it answers the data, or one that
+ * refuses a command (e.g. {@code RCPT TO:<x>} with {@code 553}) or the message data.
  */
 final class ScriptedSmtpServer implements AutoCloseable {
 
@@ -31,7 +34,10 @@ final class ScriptedSmtpServer implements AutoCloseable {
     private final ServerSocket socket;
     private final Thread thread;
     private final List<String> acceptedMessageIds = new CopyOnWriteArrayList<>();
+    private final List<String> commands = new CopyOnWriteArrayList<>();
+    private final Map<String, String> refusals = new ConcurrentHashMap<>();
     private volatile AfterData afterData = AfterData.BEHAVE;
+    private volatile String dataRefusal;
 
     ScriptedSmtpServer() throws IOException {
         socket = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
@@ -46,6 +52,37 @@ final class ScriptedSmtpServer implements AutoCloseable {
 
     void afterData(AfterData behaviour) {
         this.afterData = behaviour;
+    }
+
+    /**
+     * Answers {@code reply} instead of 250 to every command that starts with {@code commandStart}
+     * (compared ignoring case), e.g. {@code refuse("RCPT TO:<a@example.com>", "553 5.1.3 no")}.
+     */
+    void refuse(String commandStart, String reply) {
+        refusals.put(commandStart.toUpperCase(Locale.ROOT), reply);
+    }
+
+    /** Answers {@code reply} instead of 250 at the end of the message data; {@code null} accepts again. */
+    void refuseData(String reply) {
+        this.dataRefusal = reply;
+    }
+
+    /** Back to accepting everything, as at the start. */
+    void behave() {
+        refusals.clear();
+        dataRefusal = null;
+        afterData = AfterData.BEHAVE;
+    }
+
+    /** Forgets the commands received and the messages accepted so far. */
+    void clearLog() {
+        commands.clear();
+        acceptedMessageIds.clear();
+    }
+
+    /** Every command received, in order, as the client sent it. */
+    List<String> commands() {
+        return List.copyOf(commands);
     }
 
     /** The Message-IDs of the messages this server answered 250 to, one entry per acceptance. */
@@ -69,8 +106,13 @@ final class ScriptedSmtpServer implements AutoCloseable {
         reply(out, "220 scripted ESMTP");
         boolean accepted = false;
         for (String line = in.readLine(); line != null; line = in.readLine()) {
+            commands.add(line);
             String command = line.toUpperCase(Locale.ROOT);
-            if (command.startsWith("EHLO") || command.startsWith("HELO")) {
+            String refusal = refusals.entrySet().stream().filter(entry -> command.startsWith(entry.getKey()))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+            if (refusal != null) {
+                reply(out, refusal);
+            } else if (command.startsWith("EHLO") || command.startsWith("HELO")) {
                 reply(out, "250 scripted");
             } else if (command.startsWith("MAIL") || command.startsWith("RCPT") || command.startsWith("RSET")
                     || command.startsWith("NOOP")) {
@@ -80,6 +122,10 @@ final class ScriptedSmtpServer implements AutoCloseable {
                 String messageId = readData(in);
                 if (afterData == AfterData.DROP_BEFORE_REPLY) {
                     return;
+                }
+                if (dataRefusal != null) {
+                    reply(out, dataRefusal);
+                    continue;
                 }
                 acceptedMessageIds.add(messageId);
                 accepted = true;

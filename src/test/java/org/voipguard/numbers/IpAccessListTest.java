@@ -77,7 +77,48 @@ class IpAccessListTest {
     @Test
     void anIpv6BlockDoesNotPermitAnIpv4Address() throws Exception {
         assertThat(IpAccessList.parse("2001:db8::/32").permits("32.1.13.184")).isFalse();
-        assertThat(IpAccessList.parse("::/0").permits("192.0.2.3")).isFalse();
+        assertThat(IpAccessList.parse("2000::/3").permits("192.0.2.3")).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            0.0.0.0/0                              | 0.0.0.0/0                  | every IPv4 address
+            ::ffff:0:0/96                          | ::ffff:0:0/96              | every IPv4 address
+            '1.2.3.4/32, ::ffff:0:0/96'            | ::ffff:0:0/96              | every IPv4 address
+            '0.0.0.0/1, 128.0.0.0/1'               | '0.0.0.0/1, 128.0.0.0/1'   | every IPv4 address
+            '::ffff:0.0.0.0/97, 128.0.0.0/1'       | '::ffff:0.0.0.0/97, 128.0.0.0/1' | every IPv4 address
+            '10.0.0.0/8, 0.0.0.0/1, 128.0.0.0/1'   | '0.0.0.0/1, 128.0.0.0/1'   | every IPv4 address
+            ::fffe:0:0/95                          | ::fffe:0:0/95              | every IPv4 address
+            ::/0                                   | ::/0                       | every IPv6 address
+            '2001:db8::/32, ::/1, 8000::/1'        | '::/1, 8000::/1'           | every IPv6 address
+            """)
+    void refusesAListThatAllowsEveryAddressOfAFamilyNamingTheItems(String text, String items, String what) {
+        assertThatThrownBy(() -> IpAccessList.parse(text))
+                .isInstanceOfSatisfying(InvalidAccessListException.class, e -> assertThat(e.item()).isEqualTo(items))
+                .hasMessageContaining(what).hasMessageContaining("an empty list means no restriction");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0.0.0.0", "::", "0:0:0:0:0:0:0:0", "::ffff:0.0.0.0", "::ffff:0:0", "0.0.0.0/32", "::/128",
+            "128.66.0.1, 0.0.0.0"})
+    void refusesTheUnspecifiedAddressAsAnEntry(String text) {
+        assertThatThrownBy(() -> IpAccessList.parse(text)).isInstanceOf(InvalidAccessListException.class)
+                .hasMessageContaining("unspecified address");
+    }
+
+    @Test
+    void acceptsBroadButNotUniversalLists() throws Exception {
+        IpAccessList list = IpAccessList.parse("0.0.0.0/1, ::ffff:128.0.0.0/98, 2001:db8::/32, 2000::/3");
+
+        assertThat(list.permits("128.0.0.1")).isTrue();
+        assertThat(list.permits("192.0.2.1")).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0.0.0.0", "::", "::ffff:0.0.0.0", "[::]"})
+    void theUnspecifiedAddressIsNoSourceAddress(String source) throws Exception {
+        assertThat(IpAccessList.canonicalAddress(source)).isEmpty();
+        assertThat(IpAccessList.parse("0.0.0.0/8, ::/127").permits(source)).isFalse();
     }
 
     @Test

@@ -104,12 +104,37 @@ class NumberSettingsImporterTest {
             number_email            | 'a@example.com, b@example.com' | not one valid email address
             login_email             | Fred <fred@example.com>       | bare address
             login_email             | 'fred@example.com\rBcc: x@evil.example' | control character
+            number_email            | ü@bücher.example              | internationalised
+            number_email            | ops@bücher.example            | internationalised
+            number_email            | 'ops\u202E@example.com'       | invisible formatting character
+            login_email             | 'boss@exa\u200Bmple.com'      | invisible formatting character
+            number_email            | aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@example.com | longer than 64
+            number_email            | a@[127.0.0.1]                 | address literal
+            number_email            | 'a@[IPv6:::1]'                | address literal
+            number_email            | a@b                           | host name with at least one dot
+            number_email            | a@1.2.3.4                     | host name with at least one dot
+            number_email            | a@-acme.example               | host name with at least one dot
+            number_email            | a@acme..example               | host name with at least one dot
+            number_email            | a@acme.example.               | host name with at least one dot
+            number_email            | '=?utf-8?q?ops?=@acme.example' | encoded word
+            number_email            | '"ops desk"@acme.example'     | quoted local part
+            number_email            | '"ops"@acme.example'          | quoted local part
+            number_email            | 'group: a@b.example;'         | group
+            number_email            | 'group:;'                     | group
+            number_email            | a..b@acme.example             | dot-atom
+            number_email            | .ops@acme.example             | dot-atom
+            number_email            | 'ops(comment)@acme.example'   | dot-atom
+            number_email            | ops@acme.example@evil.example | exactly one @
             national_limit_ppm      | -1                            | not a price
             national_limit_ppm      | twenty                        | not a price
             national_limit_ppm      | 1e3                           | not a price
             international_limit_ppm | 100001                        | above the maximum
             international_limit_ppm | 0.00001                       | not a price
             ip_access_list          | 192.0.2.1/24                  | host bits
+            ip_access_list          | '1.2.3.4/32, ::ffff:0:0/96'   | '"::ffff:0:0/96": allows every IPv4 address'
+            ip_access_list          | '0.0.0.0/1, 128.0.0.0/1'      | an empty list means no restriction
+            ip_access_list          | ::/0                          | every IPv6 address
+            ip_access_list          | 0.0.0.0                       | unspecified address
             ip_agent_notify         | SOMETIMES                     | not one of NEW_IP_OR_AGENT, NEW_AGENT, NONE
             bill_warning_level_gbp  | 0                             | above zero
             bill_warning_level_gbp  | 10.005                        | not an amount
@@ -133,6 +158,22 @@ class NumberSettingsImporterTest {
         });
         assertThat(jdbc.queryForList("SELECT number FROM number_settings ORDER BY number", String.class))
                 .containsExactly("+441632960001", "+441632960002");
+    }
+
+    @ParameterizedTest
+    @CsvSource(quoteCharacter = '"', textBlock = """
+            ops@acme.example
+            first.last+alerts@mail.acme-ltd.example
+            o'brien@acme.example
+            x@a.io
+            ADMIN@ACME.EXAMPLE
+            """)
+    void acceptsAPlainAsciiAddress(String address) throws IOException {
+        NumberImportReport report = importer.importFile(write("good-email.csv", HEADER,
+                row("+441632960001", "number_email", address)));
+
+        assertThat(report.rejections()).isEmpty();
+        assertThat(directory.find("+441632960001").numberEmail()).isEqualTo(address);
     }
 
     @Test
@@ -290,7 +331,8 @@ class NumberSettingsImporterTest {
     static String row(String number, String field, String value) {
         List<String> columns = List.of(HEADER.split(","));
         String[] cells = {number, "acme", "", "", "", "", "", "", ""};
-        cells[columns.indexOf(field)] = value.matches("(?s).*[,\r\n].*") ? "\"" + value + "\"" : value;
+        cells[columns.indexOf(field)] = value.matches("(?s).*[,\r\n\"].*")
+                ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
         return String.join(",", cells);
     }
 

@@ -103,6 +103,18 @@ class NumbersCommandTest {
     }
 
     @Test
+    void aStoredListThatAllowsEverythingIsShownAsRestrictingNothing() throws IOException {
+        givenSettings(NUMBER + ",acme,,,,,,,");
+        jdbc.update("UPDATE number_settings SET ip_access_list = '1.2.3.4/32, ::ffff:0:0/96' WHERE number = ?", NUMBER);
+
+        int exitCode = run("numbers", "show", NUMBER);
+
+        assertThat(exitCode).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("IP access list       1.2.3.4/32, ::ffff:0:0/96 (restricts nothing: "
+                + "\"::ffff:0:0/96\": allows every IPv4 address");
+    }
+
+    @Test
     void showsAtMostTheTenNewestAlerts() throws IOException {
         givenSettings(NUMBER + ",acme,,,,,,,");
         for (int day = 1; day <= 12; day++) {

@@ -171,7 +171,7 @@ public final class AsteriskSecurityLogParser implements RegistrationLineParser {
             String transport = RegistrationFields.transport(parts[1])
                     .orElseThrow(() -> bad("transport UDP, TCP, TLS, WS or WSS expected", text));
             String ip = IpAccessList.canonicalAddress(parts[2])
-                    .orElseThrow(() -> bad("a single IPv4 or IPv6 address expected", text));
+                    .orElseThrow(() -> bad("a single IPv4 or IPv6 address other than 0.0.0.0 and :: expected", text));
             int port = RegistrationFields.port(parts[3])
                     .orElseThrow(() -> bad("port 1-65535 expected", text));
             return new RemoteAddress(ip, port, transport);

@@ -136,6 +136,8 @@ class AsteriskSecurityLogParserTest {
             "RemoteAddress | IPV4/UDP/203.0.113.9/5060   | IPV4/UDP/203.0.113.999/5060",
             "RemoteAddress | IPV4/UDP/203.0.113.9/5060   | IPV4/UDP/203.0.113.9/0",
             "RemoteAddress | IPV4/UDP/203.0.113.9/5060   | IPV5/UDP/203.0.113.9/5060",
+            "RemoteAddress | IPV4/UDP/203.0.113.9/5060   | IPV4/UDP/0.0.0.0/5060",
+            "RemoteAddress | IPV4/UDP/203.0.113.9/5060   | IPV6/UDP/[::]/5060",
     })
     void rejectsABadFieldNamingIt(String field, String good, String bad) {
         ParsedRegistrationLine result = parser.parse(SUCCESSFUL_AUTH.replace(good, bad));
