@@ -19,6 +19,9 @@ final class AllowedTypes {
             "java.lang.Object", "java.lang.String", "java.lang.CharSequence", "java.lang.StringBuilder",
             "java.lang.Number", "java.lang.Integer", "java.lang.Long", "java.lang.Short", "java.lang.Byte",
             "java.lang.Double", "java.lang.Float", "java.lang.Boolean", "java.lang.Character", "java.lang.Math",
+            // to stop a run on purpose: README "When a rule fails while it runs"
+            "java.lang.RuntimeException", "java.lang.IllegalStateException", "java.lang.IllegalArgumentException",
+            "java.lang.ArithmeticException",
             "java.math",
             "java.time");
 

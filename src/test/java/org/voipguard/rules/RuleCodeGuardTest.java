@@ -165,6 +165,7 @@ class RuleCodeGuardTest {
                                           OffsetDateTime.parse(startTime).getHour() < 6 )
                 then
                     String why = "java.io.File, Runtime and Class are only words here";
+                    if (why.isEmpty()) throw new IllegalStateException("a rule may stop a run on purpose");
                     alerts.raise(kcontext, "DEAR_AT_NIGHT", $call, "why", why + Math.max(1, 2));
                 end
                 """);
