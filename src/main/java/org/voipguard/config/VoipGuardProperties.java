@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -24,7 +25,8 @@ public record VoipGuardProperties(
         @DefaultValue PolicyDefaults defaults,
         @DefaultValue Mail mail,
         @DefaultValue Sip sip,
-        @DefaultValue Retention retention) {
+        @DefaultValue Retention retention,
+        @DefaultValue Rules rules) {
 
     /** The per-number settings a number has when its own cell is empty. */
     public record PolicyDefaults(
@@ -41,6 +43,13 @@ public record VoipGuardProperties(
     }
 
     public record Sip(@DefaultValue("voipguard") String realm) {
+    }
+
+    /**
+     * What the rule files may use beyond the fact types, alerts and plain values: fully qualified
+     * class names, or packages (their classes and subpackages'), e.g. {@code java.util.Locale}.
+     */
+    public record Rules(@DefaultValue List<String> allowedTypes) {
     }
 
     public record Retention(

@@ -19,14 +19,17 @@ import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.runtime.KieContainer;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import org.voipguard.config.VoipGuardProperties;
 import org.voipguard.rules.RuleSources.Location;
 
 /**
  * Compiles the {@code .drl} files of a rules directory into a {@link RuleBook}. The result is
  * cached by the content of the files, so loading at every job start costs a directory read
  * unless an analyst changed a rule. A directory that leaves a policy without a rule does not
- * load: it would never alert.
+ * load: it would never alert. Nor does one whose code reaches past the facts
+ * ({@link RuleCodeGuard}): it is refused before the engine compiles it.
  */
 @Component
 public class RuleBookLoader {
@@ -41,6 +44,22 @@ public class RuleBookLoader {
     private static final Pattern STR_OPERATOR = Pattern.compile("\\bstr\\s*\\[");
 
     private final Map<String, RuleBook> cache = new ConcurrentHashMap<>();
+    private final RuleCodeGuard guard;
+
+    /** A loader that lets rules use the built-in allowed types only. */
+    public RuleBookLoader() {
+        this(List.of());
+    }
+
+    /** A loader that also lets rules use these classes and packages. */
+    public RuleBookLoader(List<String> allowedTypes) {
+        this.guard = new RuleCodeGuard(AllowedTypes.with(allowedTypes));
+    }
+
+    @Autowired
+    public RuleBookLoader(VoipGuardProperties properties) {
+        this(properties.rules().allowedTypes());
+    }
 
     /** The compiled rule book of the directory; throws with every error when it does not compile. */
     public RuleBook load(Path directory) {
@@ -64,6 +83,11 @@ public class RuleBookLoader {
             return new RuleCheck(directory, List.of(), 0, sources.version(), List.of(new RuleProblem(directory.toString(),
                     0, 0, RuleProblem.Severity.ERROR, "no .drl rule files in this directory")), elapsed(started));
         }
+        List<RuleProblem> refused = guard.check(sources);
+        if (!refused.isEmpty()) {
+            return new RuleCheck(directory, List.copyOf(sources.files().keySet()), 0, sources.version(), refused,
+                    elapsed(started));
+        }
         Build build = build(sources);
         List<RuleProblem> problems = new ArrayList<>(build.problems());
         int rules = 0;
@@ -81,6 +105,11 @@ public class RuleBookLoader {
 
     private RuleBook compile(RuleSources sources) {
         long started = System.nanoTime();
+        List<RuleProblem> refused = guard.check(sources);
+        if (!refused.isEmpty()) {
+            throw new RuleCompilationException("rules in " + sources.directory() + " use what rules may not use",
+                    refused);
+        }
         Build build = build(sources);
         if (build.hasErrors()) {
             throw new RuleCompilationException("rules in " + sources.directory() + " do not compile",

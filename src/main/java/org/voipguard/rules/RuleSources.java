@@ -119,7 +119,11 @@ final class RuleSources {
     }
 
     List<String> lines(String fileName) {
-        return new String(files.get(fileName), StandardCharsets.UTF_8).lines().toList();
+        return text(fileName).lines().toList();
+    }
+
+    String text(String fileName) {
+        return new String(files.get(fileName), StandardCharsets.UTF_8);
     }
 
     private static String firstNonNull(String... values) {

@@ -14,9 +14,12 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 import org.springframework.boot.SpringApplication;
 import org.voipguard.cli.CommandLineLauncher;
 import org.voipguard.command.ExitCodes;
+import org.voipguard.rules.ForbiddenRules.ForbiddenRule;
 
 /** {@code rules check} and {@code rules test} as an analyst runs them, in the small context without a database. */
 class RulesCommandTest {
@@ -56,6 +59,62 @@ class RulesCommandTest {
         assertThat(out.toString()).startsWith(rules.resolve("price-limits.drl") + ":17:")
                 .contains(": error: ")
                 .containsPattern("rules check: 6 files, \\d+ errors? \\(version");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("org.voipguard.rules.ForbiddenRules#ALL")
+    void aRuleThatReachesPastItsFactsFailsTheCheckWithItsFileAndLine(ForbiddenRule forbidden) throws IOException {
+        Path rules = copyOfShippedRules();
+        String place = forbidden.writeInto(rules);
+
+        int exit = run("rules", "check", rules.toString());
+
+        assertThat(exit).isEqualTo(ExitCodes.FAILED);
+        assertThat(out.toString()).startsWith(place).contains(": error: ")
+                .containsPattern("rules check: 7 files, 1 error \\(version");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("org.voipguard.rules.ForbiddenRules#ALL")
+    void aRuleThatReachesPastItsFactsIsNotTestedButRefused(ForbiddenRule forbidden) throws IOException {
+        Path rules = copyOfShippedRules();
+        String place = forbidden.writeInto(rules);
+
+        int exit = run("rules", "test", rules.toString());
+
+        assertThat(exit).isEqualTo(ExitCodes.FAILED);
+        assertThat(out.toString()).startsWith(place).doesNotContain("PASS")
+                .contains("rules test: the rules do not load: rules in " + rules + " use what rules may not use");
+    }
+
+    @Test
+    void theAllowedTypesSettingLetsRulesUseAClass() throws IOException {
+        Path rules = copyOfShippedRules();
+        Files.writeString(rules.resolve("shouting.drl"), """
+                package org.voipguard.policies;
+
+                import org.voipguard.rules.facts.OutgoingCall;
+                import java.util.Locale;
+
+                global org.voipguard.rules.AlertCollector alerts;
+
+                rule "Calls to numbers with letters"
+                when
+                    $call : OutgoingCall( dialled.toUpperCase(Locale.ROOT).matches(".*[A-Z].*") )
+                then
+                    alerts.raise(kcontext, "LETTERS", $call);
+                end
+                """);
+
+        int withoutSetting = run("rules", "check", rules.toString());
+        String refused = out.toString();
+        int withSetting = run("rules", "check", rules.toString(), "--voipguard.rules.allowed-types=java.util.Locale");
+
+        assertThat(withoutSetting).isEqualTo(ExitCodes.FAILED);
+        assertThat(refused).startsWith(rules.resolve("shouting.drl") + ":4:")
+                .contains("java.util.Locale is not a type rules may use");
+        assertThat(withSetting).isEqualTo(ExitCodes.DONE);
+        assertThat(out.toString()).containsPattern("rules check: 7 files, \\d+ rules, no errors");
     }
 
     @Test
