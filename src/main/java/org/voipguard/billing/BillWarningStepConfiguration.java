@@ -45,7 +45,7 @@ public class BillWarningStepConfiguration {
                 .name("touchedSpendReader")
                 .dataSource(dataSource)
                 .sql("SELECT number, billing_month, spend_gbp, warned_multiple FROM monthly_spend "
-                        + "WHERE last_job_execution_id = ? ORDER BY number, billing_month")
+                        + "WHERE last_import_id = ? ORDER BY number, billing_month")
                 .queryArguments(importId)
                 .rowMapper((rs, row) -> new SpendRow(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getInt(4)))
                 .build();

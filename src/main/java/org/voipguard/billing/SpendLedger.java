@@ -33,7 +33,7 @@ public class SpendLedger {
         this.jdbc = jdbc;
         this.defaultLevelGbp = properties.defaults().billWarningLevelGbp();
         List<String> columns =
-                List.of("number", "billing_month", "spend_gbp", "late_charges_gbp", "last_job_execution_id");
+                List.of("number", "billing_month", "spend_gbp", "late_charges_gbp", "last_import_id");
         List<String> key = List.of("number", "billing_month");
         List<String> added = List.of("spend_gbp", "late_charges_gbp");
         this.addToSpend = dialect.insertOrAdd("monthly_spend", columns, key, added);

@@ -30,7 +30,7 @@ public class CallStore {
         this.jdbc = jdbc;
         this.insertIfNew = dialect.insertIfAbsent("cdr", List.of("call_id", "number", "direction", "start_time",
                 "billing_month", "duration_s", "called", "call_class", "price_ppm", "cost_gbp", "status", "late_charge",
-                "job_execution_id", "charge_batch"), List.of("call_id"));
+                "import_id", "charge_batch"), List.of("call_id"));
         this.listUncharged = dialect.insertIfAbsent("uncharged_batch", List.of("charge_batch", "import_id"),
                 List.of("charge_batch"));
     }

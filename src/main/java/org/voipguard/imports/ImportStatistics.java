@@ -14,7 +14,7 @@ public class ImportStatistics {
     }
 
     public long alerts(long importId) {
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM alert WHERE job_execution_id = ?", Long.class, importId);
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM alert WHERE import_id = ?", Long.class, importId);
         return count == null ? 0 : count;
     }
 }

@@ -27,7 +27,7 @@ public class ImportedFiles {
     public ImportedFiles(JdbcTemplate jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
         this.insertIfNew = dialect.insertIfAbsent("imported_file",
-                List.of("kind", "sha256", "path", "job_execution_id", "imported_at"), List.of("kind", "sha256"));
+                List.of("kind", "sha256", "path", "import_id", "imported_at"), List.of("kind", "sha256"));
     }
 
     /** The path under which a file with this content was imported before, if it was. */

@@ -38,7 +38,7 @@ public class RejectedLines {
         if (rejections.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("INSERT INTO rejected_line (job_execution_id, source, line_number, field, reason, raw_line) "
+        jdbc.batchUpdate("INSERT INTO rejected_line (import_id, source, line_number, field, reason, raw_line) "
                         + "VALUES (?, ?, ?, ?, ?, ?)", rejections, rejections.size(), (ps, r) -> {
                     ps.setLong(1, importId);
                     ps.setString(2, source);
@@ -50,7 +50,7 @@ public class RejectedLines {
     }
 
     public long count(long importId) {
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM rejected_line WHERE job_execution_id = ?", Long.class, importId);
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM rejected_line WHERE import_id = ?", Long.class, importId);
         return count == null ? 0 : count;
     }
 
@@ -67,7 +67,7 @@ public class RejectedLines {
                     CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
                             .setHeader("line", "field", "reason", "raw").get())) {
                 jdbc.query("SELECT line_number, field, reason, raw_line FROM rejected_line "
-                        + "WHERE job_execution_id = ? ORDER BY line_number", rs -> {
+                        + "WHERE import_id = ? ORDER BY line_number", rs -> {
                             try {
                                 csv.printRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4));
                             } catch (IOException e) {

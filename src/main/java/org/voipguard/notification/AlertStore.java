@@ -35,12 +35,12 @@ public class AlertStore implements AlertSink {
     private static final int LONGEST_STORED_FACT = 1000;
 
     private static final List<String> INSERT_COLUMNS = List.of("alert_key", "alert_type", "number", "rule_name",
-            "ruleset_version", "facts", "created_at", "job_execution_id");
+            "ruleset_version", "facts", "created_at", "import_id");
     private static final int[] INSERT_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
         Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE, Types.BIGINT};
 
     private static final String SELECT_RECENT = "SELECT a.id, a.alert_key, a.alert_type, a.number, a.rule_name,"
-            + " a.ruleset_version, a.facts, a.created_at, a.job_execution_id, a.email_id, e.status AS email_status"
+            + " a.ruleset_version, a.facts, a.created_at, a.import_id, a.email_id, e.status AS email_status"
             + " FROM alert a LEFT JOIN email_outbox e ON e.id = a.email_id"
             + " WHERE a.number = ? ORDER BY a.created_at DESC, a.id DESC LIMIT ?";
 
@@ -63,7 +63,7 @@ public class AlertStore implements AlertSink {
         store(alerts, importId);
     }
 
-    public int store(List<RaisedAlert> alerts, Long jobExecutionId) {
+    public int store(List<RaisedAlert> alerts, Long importId) {
         if (alerts.isEmpty()) {
             return 0;
         }
@@ -75,7 +75,7 @@ public class AlertStore implements AlertSink {
         List<Object[]> rows = new ArrayList<>(byKey.size());
         byKey.forEach((key, alert) -> rows.add(new Object[] {key, alert.type(), alert.number(),
             cut(alert.ruleName(), MAX_RULE_NAME_LENGTH), alert.ruleSetVersion(), storedFacts(alert.facts()),
-            now, jobExecutionId}));
+            now, importId}));
         int added = 0;
         for (int count : jdbc.batchUpdate(insertNew, rows, INSERT_TYPES)) {
             added += Math.max(count, 0);
@@ -143,7 +143,7 @@ public class AlertStore implements AlertSink {
         Instant created = createdAt == null ? null : createdAt.toInstant();
         return new StoredAlert(rs.getLong("id"), rs.getString("alert_key"), rs.getString("alert_type"),
                 rs.getString("number"), rs.getString("rule_name"), rs.getString("ruleset_version"),
-                AlertFacts.decode(rs.getString("facts")), created, nullableLong(rs, "job_execution_id"),
+                AlertFacts.decode(rs.getString("facts")), created, nullableLong(rs, "import_id"),
                 nullableLong(rs, "email_id"), rs.getString("email_status"));
     }
 

@@ -46,7 +46,7 @@ public class EmailComposer {
     private static final Pattern LEADING_NON_LETTERS = Pattern.compile("^[^A-Z]+");
 
     /** Locks the alerts it reads, so two composers never compose the same alert twice. */
-    private static final String SELECT_UNCOMPOSED = "SELECT id, alert_key, alert_type, number, facts, job_execution_id"
+    private static final String SELECT_UNCOMPOSED = "SELECT id, alert_key, alert_type, number, facts, import_id"
             + " FROM alert WHERE composed_at IS NULL ORDER BY id FOR UPDATE";
     private static final String INSERT_EMAIL = "INSERT INTO email_outbox (message_id, alert_type, number,"
             + " recipients, subject, body, status, attempts, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)";
@@ -91,8 +91,8 @@ public class EmailComposer {
         Map<GroupKey, List<PendingAlert>> groups = new LinkedHashMap<>();
         for (PendingAlert alert : alerts) {
             GroupKey groupKey = RATE_LIMIT_EXCEEDED.equals(alert.type())
-                    ? new GroupKey(alert.number(), alert.jobExecutionId(), null)
-                    : new GroupKey(alert.number(), alert.jobExecutionId(), alert.id());
+                    ? new GroupKey(alert.number(), alert.importId(), null)
+                    : new GroupKey(alert.number(), alert.importId(), alert.id());
             groups.computeIfAbsent(groupKey, k -> new ArrayList<>()).add(alert);
         }
         return new ArrayList<>(groups.values());
@@ -170,14 +170,14 @@ public class EmailComposer {
 
     private static PendingAlert pendingAlert(ResultSet rs, int row) throws SQLException {
         return new PendingAlert(rs.getLong("id"), rs.getString("alert_key"), rs.getString("alert_type"),
-                rs.getString("number"), rs.getString("facts"), AlertStore.nullableLong(rs, "job_execution_id"));
+                rs.getString("number"), rs.getString("facts"), AlertStore.nullableLong(rs, "import_id"));
     }
 
     /** One email per number and job for rate-limit alerts ({@code alertId} null), else per alert. */
-    private record GroupKey(String number, Long jobExecutionId, Long alertId) {
+    private record GroupKey(String number, Long importId, Long alertId) {
     }
 
     private record PendingAlert(long id, String key, String type, String number, String facts,
-            Long jobExecutionId) {
+            Long importId) {
     }
 }

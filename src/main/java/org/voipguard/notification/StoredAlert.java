@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * An alert as stored in {@code alert}. {@code jobExecutionId} is {@code null} for alerts
+ * An alert as stored in {@code alert}. {@code importId} is {@code null} for alerts
  * raised outside a batch job; {@code emailId} and {@code emailStatus} ({@code PENDING} or
  * {@code SENT}) are {@code null} while no email carries the alert, which is for good once
  * the alert is composed and its number has no address.
@@ -18,7 +18,7 @@ public record StoredAlert(
         String ruleSetVersion,
         Map<String, String> facts,
         Instant createdAt,
-        Long jobExecutionId,
+        Long importId,
         Long emailId,
         String emailStatus) {
 }

@@ -49,9 +49,9 @@ public class RegisteredPhones {
     void registerFrom(long importId) {
         Map<Binding, Registration> latest = new HashMap<>();
         jdbc.query("SELECT number, source_ip, source_port, transport, user_agent, event_time, expires_s"
-                + " FROM registration_event e WHERE job_execution_id = ? AND expires_s IS NOT NULL"
+                + " FROM registration_event e WHERE import_id = ? AND expires_s IS NOT NULL"
                 + " AND EXISTS (SELECT 1 FROM registration_outcome o WHERE o.event_id = e.id AND o.outcome = 'ACCEPTED')"
-                + " ORDER BY job_execution_id, event_time, id",
+                + " ORDER BY import_id, event_time, id",
                 rs -> {
                     Integer port = rs.getObject(3, Integer.class);
                     String transport = rs.getString(4);

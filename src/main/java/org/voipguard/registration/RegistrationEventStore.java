@@ -19,7 +19,7 @@ public class RegistrationEventStore {
     public RegistrationEventStore(JdbcTemplate jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
         this.insertIfNew = dialect.insertIfAbsent("registration_event", List.of("event_key", "event_time", "number",
-                "source_ip", "source_port", "transport", "user_agent", "auth_result", "expires_s", "job_execution_id"),
+                "source_ip", "source_port", "transport", "user_agent", "auth_result", "expires_s", "import_id"),
                 List.of("event_key"));
     }
 

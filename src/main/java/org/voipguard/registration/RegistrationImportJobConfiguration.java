@@ -107,9 +107,9 @@ public class RegistrationImportJobConfiguration {
 
     /**
      * Reads the import's events not evaluated yet in time order, which keeps each number's
-     * events in time order, along the index (job_execution_id, event_time, id): a time-ordered
+     * events in time order, along the index (import_id, event_time, id): a time-ordered
      * log is read and its outcomes written in the order it was stored, which H2 does far faster
-     * than in number order (the ORDER BY names job_execution_id too, or H2 sorts instead of
+     * than in number order (the ORDER BY names import_id too, or H2 sorts instead of
      * following the index). An event's outcome is stored in the transaction that evaluates it,
      * so after a crash the query itself is the restart point and the reader keeps no position.
      */
@@ -121,9 +121,9 @@ public class RegistrationImportJobConfiguration {
                 .name("pendingRegistrationReader")
                 .dataSource(dataSource)
                 .saveState(false)
-                .sql("SELECT " + StoredRegistration.COLUMNS + " FROM registration_event e WHERE job_execution_id = ? "
+                .sql("SELECT " + StoredRegistration.COLUMNS + " FROM registration_event e WHERE import_id = ? "
                         + "AND NOT EXISTS (SELECT 1 FROM registration_outcome o WHERE o.event_id = e.id) "
-                        + "ORDER BY job_execution_id, event_time, id")
+                        + "ORDER BY import_id, event_time, id")
                 .queryArguments(importId)
                 .rowMapper(StoredRegistration::fromRow)
                 .build();

@@ -27,7 +27,7 @@ final class BareStore {
             + " start_time TIMESTAMP WITH TIME ZONE NOT NULL, billing_month CHAR(7) NOT NULL,"
             + " duration_s INTEGER NOT NULL, called VARCHAR(64) NOT NULL, call_class VARCHAR(20) NOT NULL,"
             + " price_ppm NUMERIC(10,4), cost_gbp NUMERIC(14,4) NOT NULL, status INTEGER NOT NULL,"
-            + " late_charge BOOLEAN NOT NULL, job_execution_id BIGINT NOT NULL)";
+            + " late_charge BOOLEAN NOT NULL, import_id BIGINT NOT NULL)";
     private static final List<String> INDEXES = List.of("CREATE INDEX ix_cdr_start_time ON cdr (start_time)");
     private static final String INSERT = "INSERT INTO cdr VALUES (?, ?, ?, ?, ?, ?, ?, 'NATIONAL', ?, ?, ?, FALSE, 1)";
 

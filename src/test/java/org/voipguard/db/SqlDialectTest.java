@@ -21,9 +21,9 @@ import org.voipguard.support.TestDatabase;
 @SpringBootTest
 class SqlDialectTest {
 
-    private static final List<String> FILE_COLUMNS = List.of("kind", "sha256", "path", "job_execution_id", "imported_at");
+    private static final List<String> FILE_COLUMNS = List.of("kind", "sha256", "path", "import_id", "imported_at");
     private static final List<String> SPEND_COLUMNS =
-            List.of("number", "billing_month", "spend_gbp", "late_charges_gbp", "last_job_execution_id");
+            List.of("number", "billing_month", "spend_gbp", "late_charges_gbp", "last_import_id");
 
     @Autowired
     private SqlDialect dialect;
@@ -73,11 +73,11 @@ class SqlDialectTest {
         jdbc.update(sql, "+441632960001", "2025-04", new BigDecimal("3.0000"), BigDecimal.ZERO, 8L);
 
         Map<String, Object> march = jdbc.queryForMap("SELECT spend_gbp, late_charges_gbp, warned_multiple,"
-                + " last_job_execution_id FROM monthly_spend WHERE number = '+441632960001' AND billing_month = '2025-03'");
+                + " last_import_id FROM monthly_spend WHERE number = '+441632960001' AND billing_month = '2025-03'");
         assertThat((BigDecimal) march.get("spend_gbp")).isEqualByComparingTo("2.00");
         assertThat((BigDecimal) march.get("late_charges_gbp")).isEqualByComparingTo("0.75");
         assertThat(((Number) march.get("warned_multiple")).intValue()).isZero();
-        assertThat(((Number) march.get("last_job_execution_id")).longValue()).isEqualTo(8L);
+        assertThat(((Number) march.get("last_import_id")).longValue()).isEqualTo(8L);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM monthly_spend", Integer.class)).isEqualTo(2);
     }
 

@@ -141,7 +141,7 @@ class NightlyTest {
 
     private void givenCdr(String callId, Instant start, String month) {
         jdbc.update("INSERT INTO cdr (call_id, number, direction, start_time, billing_month, duration_s, called,"
-                + " call_class, price_ppm, cost_gbp, status, late_charge, job_execution_id)"
+                + " call_class, price_ppm, cost_gbp, status, late_charge, import_id)"
                 + " VALUES (?, ?, 'OUT', ?, ?, 60, '01632960999', 'NATIONAL', 1, 0.01, 200, FALSE, 1)",
                 callId, NUMBER, ts(start), month);
     }
@@ -149,7 +149,7 @@ class NightlyTest {
     /** An event with that outcome; none when still to be evaluated. */
     private void givenRegistrationEvent(String key, Instant time, String outcome) {
         jdbc.update("INSERT INTO registration_event (event_key, event_time, number, source_ip, auth_result,"
-                + " job_execution_id) VALUES (?, ?, ?, '192.0.2.10', 'OK', 1)", key, ts(time), NUMBER);
+                + " import_id) VALUES (?, ?, ?, '192.0.2.10', 'OK', 1)", key, ts(time), NUMBER);
         if (outcome != null) {
             jdbc.update("INSERT INTO registration_outcome (event_id, outcome) SELECT id, ? FROM registration_event"
                     + " WHERE event_key = ?", outcome, key);

@@ -101,10 +101,10 @@ class HostileLinesPropertiesTest {
         assertThat(result.records()).isEqualTo(lines.size());
         assertThat(result.imported() + result.rejected()).isEqualTo(lines.size());
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-        long importId = jdbc.queryForObject("SELECT job_execution_id FROM imported_file WHERE path = ?", Long.class,
+        long importId = jdbc.queryForObject("SELECT import_id FROM imported_file WHERE path = ?", Long.class,
                 result.file().toAbsolutePath().toString());
         Map<Long, String> reasons = new java.util.HashMap<>();
-        jdbc.query("SELECT line_number, field, reason FROM rejected_line WHERE job_execution_id = ?", rs -> {
+        jdbc.query("SELECT line_number, field, reason FROM rejected_line WHERE import_id = ?", rs -> {
             assertThat(rs.getString(2)).isNotBlank();
             assertThat(rs.getString(3)).isNotBlank();
             reasons.put(rs.getLong(1), rs.getString(3));

@@ -43,7 +43,7 @@ class AlertStoreTest {
         assertThat(stored.type()).isEqualTo("RATE_LIMIT_EXCEEDED");
         assertThat(stored.ruleName()).isEqualTo("P1 national call above the number's limit");
         assertThat(stored.ruleSetVersion()).isEqualTo(NotificationFixtures.RULES_VERSION);
-        assertThat(stored.jobExecutionId()).isEqualTo(41L);
+        assertThat(stored.importId()).isEqualTo(41L);
         assertThat(stored.facts()).containsEntry("dialled", "09098790123").containsEntry("price_ppm", "150");
         assertThat(stored.createdAt()).isNotNull();
         assertThat(stored.emailId()).isNull();
