@@ -28,6 +28,7 @@ import org.voipguard.imports.FileImportReportTasklet;
 import org.voipguard.imports.ImportJobParameters;
 import org.voipguard.imports.ImportProgressListener;
 import org.voipguard.imports.ImportedFiles;
+import org.voipguard.imports.PlausibleTimes;
 import org.voipguard.imports.RejectedLines;
 import org.voipguard.imports.RulesAtJobStartListener;
 import org.voipguard.imports.UnfinishedRecordTolerantReader;
@@ -90,8 +91,8 @@ public class CdrImportJobConfiguration {
     }
 
     @Bean
-    public CdrLineProcessor cdrProcessor(CallPricer pricer) {
-        return new CdrLineProcessor(pricer);
+    public CdrLineProcessor cdrProcessor(CallPricer pricer, PlausibleTimes plausibleTimes) {
+        return new CdrLineProcessor(pricer, plausibleTimes);
     }
 
     @Bean

@@ -24,6 +24,7 @@ import org.voipguard.imports.FileImportReportTasklet;
 import org.voipguard.imports.ImportJobParameters;
 import org.voipguard.imports.ImportProgressListener;
 import org.voipguard.imports.ImportedFiles;
+import org.voipguard.imports.PlausibleTimes;
 import org.voipguard.imports.RejectedLines;
 import org.voipguard.imports.RulesAtJobStartListener;
 import org.voipguard.imports.UnfinishedRecordTolerantReader;
@@ -82,8 +83,9 @@ public class RegistrationImportJobConfiguration {
 
     @Bean
     @StepScope
-    public RegistrationLineProcessor registrationProcessor(@Value(FORMAT) String format) {
-        return new RegistrationLineProcessor(LogFormat.fromOption(format));
+    public RegistrationLineProcessor registrationProcessor(@Value(FORMAT) String format,
+            PlausibleTimes plausibleTimes) {
+        return new RegistrationLineProcessor(LogFormat.fromOption(format), plausibleTimes);
     }
 
     @Bean
