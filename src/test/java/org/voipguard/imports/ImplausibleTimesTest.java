@@ -29,7 +29,7 @@ import org.voipguard.support.TestDatabase;
 
 /**
  * Times far in the past or the future are not believed: the line carrying one is rejected with
- * its field named.
+ * its field named, and a month before anything stored cannot be closed.
  */
 @SpringBootTest(properties = {"voipguard.max-rejected-share=1.0", "voipguard.outbox-dir=target/hostile-outbox"})
 class ImplausibleTimesTest {
@@ -109,6 +109,36 @@ class ImplausibleTimesTest {
         assertThat(exit).as(out + "\n" + err).isEqualTo(ExitCodes.DONE);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM registration_event", Integer.class)).isEqualTo(1);
         assertThat(rejectedFields()).isEqualTo(Map.of(2L, "EventTV", 3L, "EventTV", 4L, "EventTV"));
+    }
+
+    @Test
+    void monthEndRefusesAMonthBeforeTheWindow() {
+        int exit = run("month-end", "--month", "0001-01");
+
+        assertThat(exit).isEqualTo(ExitCodes.BAD_USAGE);
+        assertThat(err.toString()).contains("cannot close 0001-01").contains("2000-01-01");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM month_close", Integer.class)).isZero();
+    }
+
+    @Test
+    void monthEndRefusesAMonthBeforeTheEarliestStoredCallOrRegistration() throws IOException {
+        YearMonth firstMonth = LAST_MONTH.minusMonths(1);
+        Path cdrs = ImportFixtures.csv(dir, "cdrs.csv", ImportFixtures.CDR_HEADER,
+                cdr("first", LAST_MONTH.atDay(3) + "T10:00:00Z"));
+        Path registrations = ImportFixtures.csv(dir, "registrations.csv", ImportFixtures.REGISTRATION_HEADER,
+                registration(firstMonth.atDay(20) + "T10:00:00Z"));
+        run("cdrs", "import", "--no-email", cdrs.toString());
+        run("registrations", "import", "--no-email", registrations.toString());
+
+        int before = run("month-end", "--month", firstMonth.minusMonths(1).toString());
+        int first = run("month-end", "--month", firstMonth.toString());
+
+        assertThat(before).isEqualTo(ExitCodes.BAD_USAGE);
+        assertThat(err.toString()).contains("cannot close " + firstMonth.minusMonths(1))
+                .contains("nothing is stored before " + firstMonth);
+        assertThat(first).as(out + "\n" + err).isEqualTo(ExitCodes.DONE);
+        assertThat(jdbc.queryForList("SELECT billing_month FROM month_close", String.class))
+                .containsExactly(firstMonth.toString());
     }
 
     private static String cdr(String callId, String startTime) {
