@@ -10,6 +10,7 @@ import org.voipguard.billing.CallPricer;
 import org.voipguard.config.VoipGuardProperties;
 import org.voipguard.imports.DryRunSupport;
 import org.voipguard.imports.ItemStreams;
+import org.voipguard.imports.LineLengthCap;
 import org.voipguard.imports.PlausibleTimes;
 import org.voipguard.numbers.NumberDirectory;
 import org.voipguard.rules.ActiveRuleBook;
@@ -49,7 +50,7 @@ public class CdrDryRun {
                 rules.current(), stored, properties.chunkSize());
         return support.evaluateAll(out, command, CdrImportJobConfiguration.KIND, paths, file -> {
             InMemoryCdrImport.FileRun run = evaluation.startFile(file.getFileName().toString());
-            ItemStreams.forEach(CdrFiles.reader(file), run::accept);
+            ItemStreams.forEach(CdrFiles.reader(file, LineLengthCap.of(properties)), run::accept);
             return run.finish();
         });
     }

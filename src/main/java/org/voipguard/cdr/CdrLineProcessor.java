@@ -27,6 +27,9 @@ public class CdrLineProcessor implements ItemProcessor<CdrLine, CdrOutcome> {
 
     @Override
     public CdrOutcome process(CdrLine line) {
+        if (line.tooLong() != null) {
+            return new CdrOutcome.Rejected(line.lineNumber(), "line", line.tooLong(), line.text());
+        }
         if (line.text().isBlank()) {
             return null;
         }

@@ -39,7 +39,7 @@ public class FileImportReportTasklet implements Tasklet {
         long importId = job.getJobInstanceId();
         Path file = Path.of(job.getJobParameters().getString(ImportJobParameters.FILE));
         Path rejectsFile = rejects.writeFile(importId, properties.rejectsDir(), file.getFileName().toString());
-        long lines = DataLines.count(file);
+        long lines = DataLines.count(file, LineLengthCap.of(properties));
         job.getExecutionContext().putLong(LINES, lines);
         if (rejectsFile != null) {
             job.getExecutionContext().putString(REJECTS_FILE, rejectsFile.toString());

@@ -10,6 +10,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.stereotype.Component;
+import org.voipguard.config.VoipGuardProperties;
 
 /**
  * Runs the import job of one file: skipped when a file with the same content was imported
@@ -23,13 +24,15 @@ public class FileImports {
     private final ImportedFiles importedFiles;
     private final RejectedLines rejects;
     private final ImportStatistics statistics;
+    private final LineLengthCap lineLengthCap;
 
     public FileImports(JobRunner jobRunner, ImportedFiles importedFiles, RejectedLines rejects,
-            ImportStatistics statistics) {
+            ImportStatistics statistics, VoipGuardProperties properties) {
         this.jobRunner = jobRunner;
         this.importedFiles = importedFiles;
         this.rejects = rejects;
         this.statistics = statistics;
+        this.lineLengthCap = LineLengthCap.of(properties);
     }
 
     /** How to count what a finished import stored: its records, and its late charges. */
@@ -58,7 +61,7 @@ public class FileImports {
         long importId = outcome.importId();
         ExecutionContext report = outcome.execution().getExecutionContext();
         long lines = report.containsKey(FileImportReportTasklet.LINES)
-                ? report.getLong(FileImportReportTasklet.LINES) : DataLines.count(file);
+                ? report.getLong(FileImportReportTasklet.LINES) : DataLines.count(file, lineLengthCap);
         long imported = counters.imported().applyAsLong(outcome.execution());
         long rejected = rejects.count(importId);
         Path rejectsFile = report.containsKey(FileImportReportTasklet.REJECTS_FILE)

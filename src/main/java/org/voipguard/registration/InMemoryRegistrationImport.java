@@ -89,7 +89,7 @@ public final class InMemoryRegistrationImport {
         }
 
         public void accept(RegistrationLine line) {
-            if (line.text().isBlank()) {
+            if (line.tooLong() == null && line.text().isBlank()) {
                 return;
             }
             lines++;

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import org.voipguard.config.VoipGuardProperties;
 import org.voipguard.imports.DryRunSupport;
 import org.voipguard.imports.ItemStreams;
+import org.voipguard.imports.LineLengthCap;
 import org.voipguard.imports.PlausibleTimes;
 import org.voipguard.numbers.NumberDirectory;
 import org.voipguard.rules.ActiveRuleBook;
@@ -42,7 +43,7 @@ public class RegistrationDryRun {
                 properties.chunkSize(), plausibleTimes);
         return support.evaluateAll(out, command, RegistrationImportJobConfiguration.KIND, paths, file -> {
             InMemoryRegistrationImport.FileRun run = evaluation.startFile(file.getFileName().toString(), format);
-            ItemStreams.forEach(RegistrationFiles.reader(file, format), run::accept);
+            ItemStreams.forEach(RegistrationFiles.reader(file, format, LineLengthCap.of(properties)), run::accept);
             return run.finish();
         });
     }

@@ -24,6 +24,7 @@ import org.voipguard.imports.FileImportReportTasklet;
 import org.voipguard.imports.ImportJobParameters;
 import org.voipguard.imports.ImportProgressListener;
 import org.voipguard.imports.ImportedFiles;
+import org.voipguard.imports.LineLengthCap;
 import org.voipguard.imports.PlausibleTimes;
 import org.voipguard.imports.RejectedLines;
 import org.voipguard.imports.RulesAtJobStartListener;
@@ -77,8 +78,9 @@ public class RegistrationImportJobConfiguration {
 
     @Bean
     @StepScope
-    public UnfinishedRecordTolerantReader<RegistrationLine> registrationReader(@Value(FILE) String file, @Value(FORMAT) String format) {
-        return RegistrationFiles.reader(Path.of(file), LogFormat.fromOption(format));
+    public UnfinishedRecordTolerantReader<RegistrationLine> registrationReader(@Value(FILE) String file, @Value(FORMAT) String format,
+            VoipGuardProperties properties) {
+        return RegistrationFiles.reader(Path.of(file), LogFormat.fromOption(format), LineLengthCap.of(properties));
     }
 
     @Bean

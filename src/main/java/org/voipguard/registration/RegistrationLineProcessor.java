@@ -44,6 +44,9 @@ public class RegistrationLineProcessor implements ItemProcessor<RegistrationLine
 
     @Override
     public RegistrationLineOutcome process(RegistrationLine line) {
+        if (line.tooLong() != null) {
+            return new RegistrationLineOutcome.Rejected(line.lineNumber(), "line", line.tooLong(), line.text());
+        }
         if (line.text().isBlank()) {
             return null;
         }
