@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 import org.voipguard.command.UsageException;
 import org.voipguard.imports.JobRunner;
+import org.voipguard.imports.PlausibleTimes;
 
 /**
  * Closes a past month (policy P5) with the month-end job. A month already closed is reported
@@ -21,13 +22,15 @@ public class MonthEnd {
     private final Job monthEndJob;
     private final MonthlyBills bills;
     private final BillingMonths months;
+    private final PlausibleTimes plausibleTimes;
 
     public MonthEnd(JobRunner jobRunner, @Qualifier("monthEndJob") Job monthEndJob, MonthlyBills bills,
-            BillingMonths months) {
+            BillingMonths months, PlausibleTimes plausibleTimes) {
         this.jobRunner = jobRunner;
         this.monthEndJob = monthEndJob;
         this.bills = bills;
         this.months = months;
+        this.plausibleTimes = plausibleTimes;
     }
 
     /** The month closed when none is named: the one before the current month. */
@@ -36,7 +39,8 @@ public class MonthEnd {
     }
 
     /**
-     * @throws UsageException when the month is the current one or later: only a month that is over can be closed
+     * @throws UsageException when the month is the current one or later: only a month that is over can be
+     *         closed; or when it is before the plausible times or before anything stored: it cannot have a bill
      */
     public MonthEndResult close(YearMonth month) {
         YearMonth current = months.current();
@@ -47,6 +51,7 @@ public class MonthEnd {
         if (bills.closedAt(month).isPresent()) {
             return alreadyClosed(month);
         }
+        refuseBeforeAnyActivity(month);
         JobRunner.Outcome outcome = jobRunner.run(monthEndJob, new JobParametersBuilder()
                 .addString(MonthEndJobConfiguration.MONTH, month.toString()).toJobParameters());
         if (outcome.failure() != null) {
@@ -60,6 +65,22 @@ public class MonthEnd {
         boolean closedByThisRun = !outcome.alreadyComplete() && !MonthEndJobConfiguration.ALREADY_CLOSED
                 .equals(outcome.execution().getExitStatus().getExitCode());
         return closedByThisRun ? MonthEndResult.closed(month, bills.totals(month), closedAt.get()) : alreadyClosed(month);
+    }
+
+    /**
+     * A month before every stored call and registration has nothing to bill; closing it would
+     * only record zero bills and, catching up, could never be undone. It is a typing error.
+     */
+    private void refuseBeforeAnyActivity(YearMonth month) {
+        String implausible = plausibleTimes.problem(month);
+        if (implausible != null) {
+            throw new UsageException("cannot close " + month + ": " + implausible);
+        }
+        Optional<YearMonth> first = bills.earliestActivity().map(months::of);
+        if (first.isPresent() && month.isBefore(first.get())) {
+            throw new UsageException("cannot close " + month + ": nothing is stored before " + first.get()
+                    + " (the month of the earliest call or registration), so it has nothing to bill");
+        }
     }
 
     private MonthEndResult alreadyClosed(YearMonth month) {

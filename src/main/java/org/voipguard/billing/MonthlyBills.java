@@ -9,8 +9,10 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -50,6 +52,16 @@ public class MonthlyBills {
     public Optional<OffsetDateTime> closedAt(YearMonth month) {
         return jdbc.query("SELECT closed_at FROM month_close WHERE billing_month = ?",
                 (rs, row) -> rs.getObject(1, OffsetDateTime.class), month.toString()).stream().findFirst();
+    }
+
+    /** The time of the earliest stored call or registration, if any is stored. */
+    public Optional<OffsetDateTime> earliestActivity() {
+        OffsetDateTime call = jdbc.queryForObject("SELECT MIN(start_time) FROM cdr",
+                (rs, row) -> rs.getObject(1, OffsetDateTime.class));
+        OffsetDateTime registration = jdbc.queryForObject("SELECT MIN(event_time) FROM registration_event",
+                (rs, row) -> rs.getObject(1, OffsetDateTime.class));
+        return Stream.of(call, registration).filter(Objects::nonNull)
+                .min(OffsetDateTime::compareTo);
     }
 
     /** True when a month after this one is closed already: the levels then follow that later bill. */

@@ -10,6 +10,8 @@ import org.voipguard.billing.CallPricer;
 import org.voipguard.config.VoipGuardProperties;
 import org.voipguard.imports.DryRunSupport;
 import org.voipguard.imports.ItemStreams;
+import org.voipguard.imports.LineLengthCap;
+import org.voipguard.imports.PlausibleTimes;
 import org.voipguard.numbers.NumberDirectory;
 import org.voipguard.rules.ActiveRuleBook;
 
@@ -28,9 +30,11 @@ public class CdrDryRun {
     private final StoredCdrState stored;
     private final DryRunSupport support;
     private final VoipGuardProperties properties;
+    private final PlausibleTimes plausibleTimes;
 
     public CdrDryRun(CallPricer pricer, BillingMonths months, NumberDirectory numbers, ActiveRuleBook rules,
-            StoredCdrState stored, DryRunSupport support, VoipGuardProperties properties) {
+            StoredCdrState stored, DryRunSupport support, VoipGuardProperties properties,
+            PlausibleTimes plausibleTimes) {
         this.pricer = pricer;
         this.months = months;
         this.numbers = numbers;
@@ -38,14 +42,15 @@ public class CdrDryRun {
         this.stored = stored;
         this.support = support;
         this.properties = properties;
+        this.plausibleTimes = plausibleTimes;
     }
 
     public int run(PrintWriter out, String command, List<Path> paths) {
-        InMemoryCdrImport evaluation = new InMemoryCdrImport(new CdrLineProcessor(pricer), months, numbers,
+        InMemoryCdrImport evaluation = new InMemoryCdrImport(new CdrLineProcessor(pricer, plausibleTimes), months, numbers,
                 rules.current(), stored, properties.chunkSize());
         return support.evaluateAll(out, command, CdrImportJobConfiguration.KIND, paths, file -> {
             InMemoryCdrImport.FileRun run = evaluation.startFile(file.getFileName().toString());
-            ItemStreams.forEach(CdrFiles.reader(file), run::accept);
+            ItemStreams.forEach(CdrFiles.reader(file, LineLengthCap.of(properties)), run::accept);
             return run.finish();
         });
     }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.springframework.batch.infrastructure.item.file.LineMapper;
 import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemReaderBuilder;
 import org.springframework.core.io.FileSystemResource;
+import org.voipguard.imports.LineLengthCap;
 import org.voipguard.imports.QuotedCsvRecordPolicy;
 import org.voipguard.imports.UnfinishedRecordTolerantReader;
 
@@ -15,14 +16,18 @@ public final class CdrFiles {
     private CdrFiles() {
     }
 
-    /** A reader of the file's data lines (numbered from 2); opening it checks the header. */
-    public static UnfinishedRecordTolerantReader<CdrLine> reader(Path file) {
-        LineMapper<CdrLine> lines = (line, lineNumber) -> new CdrLine(lineNumber, line);
+    /**
+     * A reader of the file's data lines (numbered from 2); opening it checks the header. A line
+     * longer than the cap is read only in part and comes with its rejection.
+     */
+    public static UnfinishedRecordTolerantReader<CdrLine> reader(Path file, LineLengthCap cap) {
+        LineMapper<CdrLine> lines = (line, lineNumber) -> new CdrLine(lineNumber, line, cap.problem(line));
         return new UnfinishedRecordTolerantReader<>(new FlatFileItemReaderBuilder<CdrLine>()
                 .name("cdrReader")
                 .resource(new FileSystemResource(file))
                 .encoding(StandardCharsets.UTF_8.name())
-                .recordSeparatorPolicy(new QuotedCsvRecordPolicy())
+                .bufferedReaderFactory(cap.readers())
+                .recordSeparatorPolicy(new QuotedCsvRecordPolicy(cap))
                 .linesToSkip(1)
                 .skippedLinesCallback(header -> {
                     if (!CdrLineParser.isHeader(header)) {

@@ -22,6 +22,8 @@ import org.voipguard.imports.FileImportReportTasklet;
 import org.voipguard.imports.ImportJobParameters;
 import org.voipguard.imports.ImportProgressListener;
 import org.voipguard.imports.ImportedFiles;
+import org.voipguard.imports.LineLengthCap;
+import org.voipguard.imports.PlausibleTimes;
 import org.voipguard.imports.RejectedLines;
 import org.voipguard.imports.RulesAtJobStartListener;
 import org.voipguard.imports.UnfinishedRecordTolerantReader;
@@ -82,13 +84,13 @@ public class CdrImportJobConfiguration {
 
     @Bean
     @StepScope
-    public UnfinishedRecordTolerantReader<CdrLine> cdrReader(@Value(FILE) String file) {
-        return CdrFiles.reader(Path.of(file));
+    public UnfinishedRecordTolerantReader<CdrLine> cdrReader(@Value(FILE) String file, VoipGuardProperties properties) {
+        return CdrFiles.reader(Path.of(file), LineLengthCap.of(properties));
     }
 
     @Bean
-    public CdrLineProcessor cdrProcessor(CallPricer pricer) {
-        return new CdrLineProcessor(pricer);
+    public CdrLineProcessor cdrProcessor(CallPricer pricer, PlausibleTimes plausibleTimes) {
+        return new CdrLineProcessor(pricer, plausibleTimes);
     }
 
     @Bean

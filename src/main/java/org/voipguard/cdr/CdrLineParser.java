@@ -13,6 +13,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.voipguard.imports.IsoTimes;
+import org.voipguard.imports.PlausibleTimes;
 
 /** Turns one line of the canonical CDR CSV into a {@link CdrRecord}, or says which field is wrong. */
 public final class CdrLineParser {
@@ -27,6 +28,17 @@ public final class CdrLineParser {
     private static final int MAX_DURATION_S = 7 * 24 * 3600;
     private static final BigDecimal MAX_PRICE_PPM = new BigDecimal("100000");
     private static final BigDecimal MAX_COST_GBP = new BigDecimal("100000");
+
+    private final PlausibleTimes plausibleTimes;
+
+    /** A parser that believes any start time: for the analysts' scenarios. */
+    public CdrLineParser() {
+        this(PlausibleTimes.any());
+    }
+
+    public CdrLineParser(PlausibleTimes plausibleTimes) {
+        this.plausibleTimes = plausibleTimes;
+    }
 
     public CdrRecord parse(String line) throws InvalidCdrException {
         List<String> cells = cells(line);
@@ -94,13 +106,19 @@ public final class CdrLineParser {
         };
     }
 
-    private static OffsetDateTime startTime(String value) throws InvalidCdrException {
+    private OffsetDateTime startTime(String value) throws InvalidCdrException {
+        OffsetDateTime time;
         try {
-            return IsoTimes.parseOffsetDateTime(value);
+            time = IsoTimes.parseOffsetDateTime(value);
         } catch (DateTimeParseException e) {
             throw new InvalidCdrException("start_time",
                     "must be ISO-8601 with an offset, e.g. 2026-11-02T10:15:00Z, got \"" + shown(value) + "\"");
         }
+        String implausible = plausibleTimes.problem(time.toInstant());
+        if (implausible != null) {
+            throw new InvalidCdrException("start_time", "not a plausible time: " + implausible);
+        }
+        return time;
     }
 
     private static int duration(String value) throws InvalidCdrException {

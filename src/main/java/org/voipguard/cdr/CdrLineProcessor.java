@@ -4,6 +4,7 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.voipguard.billing.CallPricer;
 import org.voipguard.billing.PricedCall;
 import org.voipguard.billing.PricingException;
+import org.voipguard.imports.PlausibleTimes;
 
 /**
  * Validates, classifies and prices each CDR line; a bad line becomes a rejection, never an
@@ -11,15 +12,24 @@ import org.voipguard.billing.PricingException;
  */
 public class CdrLineProcessor implements ItemProcessor<CdrLine, CdrOutcome> {
 
-    private final CdrLineParser parser = new CdrLineParser();
+    private final CdrLineParser parser;
     private final CallPricer pricer;
 
+    /** Believes any start time: for the analysts' scenarios. */
     public CdrLineProcessor(CallPricer pricer) {
+        this(pricer, PlausibleTimes.any());
+    }
+
+    public CdrLineProcessor(CallPricer pricer, PlausibleTimes plausibleTimes) {
+        this.parser = new CdrLineParser(plausibleTimes);
         this.pricer = pricer;
     }
 
     @Override
     public CdrOutcome process(CdrLine line) {
+        if (line.tooLong() != null) {
+            return new CdrOutcome.Rejected(line.lineNumber(), "line", line.tooLong(), line.text());
+        }
         if (line.text().isBlank()) {
             return null;
         }

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.voipguard.VoipGuardApplication;
+import org.voipguard.db.DatabaseFailures;
 import org.voipguard.rules.RuleCompilationException;
 import org.voipguard.rules.RuleRuntimeException;
 import org.voipguard.scenario.RulesToolApplication;
@@ -99,7 +100,8 @@ public final class CommandLineLauncher {
         }
         root.setExecutionStrategy(parseResult -> executeLocked(context, parseResult));
         root.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
-            commandLine.getErr().println("voipguard: " + shownMessage(exception));
+            commandLine.getErr().println("voipguard: "
+                    + DatabaseFailures.plainMessage(exception).orElseGet(() -> shownMessage(exception)));
             return isUsageProblem(exception) ? ExitCodes.BAD_USAGE : ExitCodes.FAILED;
         });
         return root;

@@ -3,6 +3,7 @@ package org.voipguard.config;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -22,6 +23,8 @@ public record VoipGuardProperties(
         @DefaultValue("Europe/London") ZoneId timeZone,
         @DefaultValue("0.05") double maxRejectedShare,
         @DefaultValue("1000") int chunkSize,
+        @DefaultValue("65536") int maxLineLength,
+        @DefaultValue PlausibleTimes plausibleTimes,
         @DefaultValue PolicyDefaults defaults,
         @DefaultValue Mail mail,
         @DefaultValue Sip sip,
@@ -35,6 +38,15 @@ public record VoipGuardProperties(
             @DefaultValue("10.00") BigDecimal billWarningLevelGbp,
             @DefaultValue("1.2") BigDecimal warningLevelFactor,
             @DefaultValue("NEW_IP_OR_AGENT") NotifyMode ipAgentNotify) {
+    }
+
+    /**
+     * The times an input line may carry: from {@code earliest} (a day in {@code time-zone}) to
+     * {@code maxAhead} after now. A line dated outside is rejected rather than billed.
+     */
+    public record PlausibleTimes(
+            @DefaultValue("2000-01-01") LocalDate earliest,
+            @DefaultValue("1d") Duration maxAhead) {
     }
 
     public record Mail(

@@ -15,6 +15,7 @@ import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
+import org.voipguard.db.DatabaseFailures;
 import org.voipguard.rules.RuleRuntimeException;
 
 /**
@@ -69,8 +70,13 @@ public class JobRunner {
             return null;
         }
         String causes = execution.getAllFailureExceptions().stream()
-                .map(JobRunner::rootMessage).distinct().collect(Collectors.joining("; "));
+                .map(JobRunner::operatorMessage).distinct().collect(Collectors.joining("; "));
         return causes.isEmpty() ? "job ended " + execution.getStatus() : causes;
+    }
+
+    /** No SQL in what an operator reads: a database failure is told plainly and logged in full. */
+    private static String operatorMessage(Throwable t) {
+        return DatabaseFailures.plainMessage(t).orElseGet(() -> rootMessage(t));
     }
 
     private static String rootMessage(Throwable t) {

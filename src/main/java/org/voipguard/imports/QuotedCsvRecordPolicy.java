@@ -10,11 +10,17 @@ import org.springframework.batch.infrastructure.item.file.separator.RecordSepara
 public class QuotedCsvRecordPolicy implements RecordSeparatorPolicy {
 
     private static final int MAX_LINES = 4;
-    private static final int MAX_LENGTH = 64 * 1024;
 
+    private final LineLengthCap cap;
+
+    public QuotedCsvRecordPolicy(LineLengthCap cap) {
+        this.cap = cap;
+    }
+
+    /** A record past the cap ends at once: it is rejected whole, and its next line is a record of its own. */
     @Override
     public boolean isEndOfRecord(String record) {
-        return quotesBalanced(record) || record.length() > MAX_LENGTH || lineBreaks(record) >= MAX_LINES - 1;
+        return quotesBalanced(record) || cap.exceeded(record) || lineBreaks(record) >= MAX_LINES - 1;
     }
 
     @Override

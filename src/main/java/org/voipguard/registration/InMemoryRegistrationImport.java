@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import org.voipguard.imports.EvaluatedFile;
+import org.voipguard.imports.PlausibleTimes;
 import org.voipguard.imports.RejectedLines;
 import org.voipguard.numbers.NumberDirectory;
 import org.voipguard.numbers.NumberSettings;
@@ -31,27 +32,34 @@ public final class InMemoryRegistrationImport {
     private final RegistrationEvaluator evaluator;
     private final Function<Collection<String>, Map<String, NumberRegistrationState>> storedStates;
     private final int chunkSize;
+    private final PlausibleTimes plausibleTimes;
     private final Map<String, NumberRegistrationState> states = new HashMap<>();
     private final Set<String> eventKeysSeen = new HashSet<>();
     private long nextEventId = 1;
 
     private InMemoryRegistrationImport(NumberDirectory numbers, RuleBook rules,
-            Function<Collection<String>, Map<String, NumberRegistrationState>> storedStates, int chunkSize) {
+            Function<Collection<String>, Map<String, NumberRegistrationState>> storedStates, int chunkSize,
+            PlausibleTimes plausibleTimes) {
         this.numbers = numbers;
         this.evaluator = new RegistrationEvaluator(rules);
         this.storedStates = storedStates;
         this.chunkSize = chunkSize;
+        this.plausibleTimes = plausibleTimes;
     }
 
-    /** Every number starts with nothing known: its first registration is new on both counts. */
+    /**
+     * Every number starts with nothing known: its first registration is new on both counts. Any
+     * time is believed: the analysts' scenarios date their examples as they like.
+     */
     public static InMemoryRegistrationImport fromNothing(NumberDirectory numbers, RuleBook rules, int chunkSize) {
-        return new InMemoryRegistrationImport(numbers, rules, InMemoryRegistrationImport::nothingKnown, chunkSize);
+        return new InMemoryRegistrationImport(numbers, rules, InMemoryRegistrationImport::nothingKnown, chunkSize,
+                PlausibleTimes.any());
     }
 
     /** Every number starts from what the database knows; the database is only read. */
     public static InMemoryRegistrationImport fromStored(RegistrationStateStore store, NumberDirectory numbers,
-            RuleBook rules, int chunkSize) {
-        return new InMemoryRegistrationImport(numbers, rules, store::load, chunkSize);
+            RuleBook rules, int chunkSize, PlausibleTimes plausibleTimes) {
+        return new InMemoryRegistrationImport(numbers, rules, store::load, chunkSize, plausibleTimes);
     }
 
     /** Starts a file; give it every line in order, then {@link FileRun#finish()}. */
@@ -78,11 +86,11 @@ public final class InMemoryRegistrationImport {
 
         private FileRun(String source, LogFormat format) {
             this.source = source;
-            this.processor = new RegistrationLineProcessor(format);
+            this.processor = new RegistrationLineProcessor(format, plausibleTimes);
         }
 
         public void accept(RegistrationLine line) {
-            if (line.text().isBlank()) {
+            if (line.tooLong() == null && line.text().isBlank()) {
                 return;
             }
             records++;

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import org.voipguard.imports.CsvCells;
 import org.voipguard.imports.IsoTimes;
+import org.voipguard.imports.PlausibleTimes;
 import org.voipguard.numbers.IpAccessList;
 import org.voipguard.registration.ParsedRegistrationLine.Parsed;
 import org.voipguard.registration.ParsedRegistrationLine.Rejected;
@@ -32,6 +33,17 @@ public final class RegistrationCsvLineParser implements RegistrationLineParser {
     private static final int COLUMNS = HEADER.split(",").length;
     private static final Pattern EXPIRES = Pattern.compile("[0-9]{1,7}");
     private static final char BYTE_ORDER_MARK = '\uFEFF';
+
+    private final PlausibleTimes plausibleTimes;
+
+    /** A parser that believes any time: for the analysts' scenarios. */
+    public RegistrationCsvLineParser() {
+        this(PlausibleTimes.any());
+    }
+
+    public RegistrationCsvLineParser(PlausibleTimes plausibleTimes) {
+        this.plausibleTimes = plausibleTimes;
+    }
 
     @Override
     public String format() {
@@ -85,7 +97,7 @@ public final class RegistrationCsvLineParser implements RegistrationLineParser {
         }
     }
 
-    private static RegistrationRecord record(List<String> cells) throws BadField {
+    private RegistrationRecord record(List<String> cells) throws BadField {
         return new RegistrationRecord(
                 time(cells.get(0).strip()),
                 number(cells.get(1).strip()),
@@ -97,13 +109,19 @@ public final class RegistrationCsvLineParser implements RegistrationLineParser {
                 expires(cells.get(7).strip()));
     }
 
-    private static Instant time(String text) throws BadField {
+    private Instant time(String text) throws BadField {
+        Instant time;
         try {
-            return IsoTimes.parseOffsetDateTime(text).toInstant();
+            time = IsoTimes.parseOffsetDateTime(text).toInstant();
         } catch (DateTimeException e) {
             throw new BadField("time", "ISO-8601 time with offset expected (e.g. 2026-11-02T10:15:04+00:00), found "
                     + shown(text));
         }
+        String implausible = plausibleTimes.problem(time);
+        if (implausible != null) {
+            throw new BadField("time", "not a plausible time: " + implausible);
+        }
+        return time;
     }
 
     private static String number(String text) throws BadField {

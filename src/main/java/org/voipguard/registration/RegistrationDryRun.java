@@ -8,6 +8,8 @@ import org.springframework.stereotype.Component;
 import org.voipguard.config.VoipGuardProperties;
 import org.voipguard.imports.DryRunSupport;
 import org.voipguard.imports.ItemStreams;
+import org.voipguard.imports.LineLengthCap;
+import org.voipguard.imports.PlausibleTimes;
 import org.voipguard.numbers.NumberDirectory;
 import org.voipguard.rules.ActiveRuleBook;
 
@@ -24,22 +26,24 @@ public class RegistrationDryRun {
     private final ActiveRuleBook rules;
     private final DryRunSupport support;
     private final VoipGuardProperties properties;
+    private final PlausibleTimes plausibleTimes;
 
     public RegistrationDryRun(RegistrationStateStore store, NumberDirectory numbers, ActiveRuleBook rules,
-            DryRunSupport support, VoipGuardProperties properties) {
+            DryRunSupport support, VoipGuardProperties properties, PlausibleTimes plausibleTimes) {
         this.store = store;
         this.numbers = numbers;
         this.rules = rules;
         this.support = support;
         this.properties = properties;
+        this.plausibleTimes = plausibleTimes;
     }
 
     public int run(PrintWriter out, String command, List<Path> paths, LogFormat format) {
         InMemoryRegistrationImport evaluation = InMemoryRegistrationImport.fromStored(store, numbers, rules.current(),
-                properties.chunkSize());
+                properties.chunkSize(), plausibleTimes);
         return support.evaluateAll(out, command, RegistrationImportJobConfiguration.KIND, paths, file -> {
             InMemoryRegistrationImport.FileRun run = evaluation.startFile(file.getFileName().toString(), format);
-            ItemStreams.forEach(RegistrationFiles.reader(file, format), run::accept);
+            ItemStreams.forEach(RegistrationFiles.reader(file, format, LineLengthCap.of(properties)), run::accept);
             return run.finish();
         });
     }

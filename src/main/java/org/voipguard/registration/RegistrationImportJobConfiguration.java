@@ -24,6 +24,8 @@ import org.voipguard.imports.FileImportReportTasklet;
 import org.voipguard.imports.ImportJobParameters;
 import org.voipguard.imports.ImportProgressListener;
 import org.voipguard.imports.ImportedFiles;
+import org.voipguard.imports.LineLengthCap;
+import org.voipguard.imports.PlausibleTimes;
 import org.voipguard.imports.RejectedLines;
 import org.voipguard.imports.RulesAtJobStartListener;
 import org.voipguard.imports.UnfinishedRecordTolerantReader;
@@ -76,14 +78,16 @@ public class RegistrationImportJobConfiguration {
 
     @Bean
     @StepScope
-    public UnfinishedRecordTolerantReader<RegistrationLine> registrationReader(@Value(FILE) String file, @Value(FORMAT) String format) {
-        return RegistrationFiles.reader(Path.of(file), LogFormat.fromOption(format));
+    public UnfinishedRecordTolerantReader<RegistrationLine> registrationReader(@Value(FILE) String file, @Value(FORMAT) String format,
+            VoipGuardProperties properties) {
+        return RegistrationFiles.reader(Path.of(file), LogFormat.fromOption(format), LineLengthCap.of(properties));
     }
 
     @Bean
     @StepScope
-    public RegistrationLineProcessor registrationProcessor(@Value(FORMAT) String format) {
-        return new RegistrationLineProcessor(LogFormat.fromOption(format));
+    public RegistrationLineProcessor registrationProcessor(@Value(FORMAT) String format,
+            PlausibleTimes plausibleTimes) {
+        return new RegistrationLineProcessor(LogFormat.fromOption(format), plausibleTimes);
     }
 
     @Bean

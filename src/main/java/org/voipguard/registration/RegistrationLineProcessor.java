@@ -11,6 +11,7 @@ import java.time.temporal.ChronoField;
 import java.util.HexFormat;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.voipguard.imports.PlausibleTimes;
 import org.voipguard.registration.asterisk.AsteriskSecurityLogParser;
 
 /**
@@ -28,15 +29,25 @@ public class RegistrationLineProcessor implements ItemProcessor<RegistrationLine
             .withZone(ZoneOffset.UTC);
 
     private final LogFormat format;
-    private final RegistrationCsvLineParser csv = new RegistrationCsvLineParser();
-    private final AsteriskSecurityLogParser asterisk = new AsteriskSecurityLogParser();
+    private final RegistrationCsvLineParser csv;
+    private final AsteriskSecurityLogParser asterisk;
 
+    /** Believes any time: for the analysts' scenarios. */
     public RegistrationLineProcessor(LogFormat format) {
+        this(format, PlausibleTimes.any());
+    }
+
+    public RegistrationLineProcessor(LogFormat format, PlausibleTimes plausibleTimes) {
         this.format = format;
+        this.csv = new RegistrationCsvLineParser(plausibleTimes);
+        this.asterisk = new AsteriskSecurityLogParser(plausibleTimes);
     }
 
     @Override
     public RegistrationLineOutcome process(RegistrationLine line) {
+        if (line.tooLong() != null) {
+            return new RegistrationLineOutcome.Rejected(line.lineNumber(), "line", line.tooLong(), line.text());
+        }
         if (line.text().isBlank()) {
             return null;
         }

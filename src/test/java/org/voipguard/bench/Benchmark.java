@@ -27,6 +27,7 @@ import org.voipguard.cli.CommandLineLauncher;
 import org.voipguard.command.ExitCodes;
 import org.voipguard.config.VoipGuardProperties;
 import org.voipguard.imports.CsvCells;
+import org.voipguard.imports.LineLengthCap;
 import org.voipguard.imports.QuotedCsvRecordPolicy;
 import org.voipguard.rules.ActiveRuleBook;
 import org.voipguard.rules.RuleBook;
@@ -237,13 +238,16 @@ public final class Benchmark {
         void accept(List<String> cells, long count) throws SQLException;
     }
 
+    private static final LineLengthCap LINE_LENGTH_CAP = new LineLengthCap(64 * 1024);
+
     /** Reads the file with the import jobs' reader settings and hands over each record's cells. */
     static long forEachRecord(Path file, RecordHandler handler) {
         FlatFileItemReader<List<String>> reader = new FlatFileItemReaderBuilder<List<String>>()
                 .name("bareParse")
                 .resource(new FileSystemResource(file))
                 .encoding(StandardCharsets.UTF_8.name())
-                .recordSeparatorPolicy(new QuotedCsvRecordPolicy())
+                .bufferedReaderFactory(LINE_LENGTH_CAP.readers())
+                .recordSeparatorPolicy(new QuotedCsvRecordPolicy(LINE_LENGTH_CAP))
                 .linesToSkip(1)
                 .lineMapper((line, lineNumber) -> cellsOrNone(line))
                 .build();

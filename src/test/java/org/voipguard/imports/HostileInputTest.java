@@ -39,6 +39,7 @@ class HostileInputTest {
     private static final String REGISTRATION_HEADER = "time,number,source_ip,source_port,transport,user_agent,auth_result,expires_s";
     private static final String ALICE = "+441632960001";
     private static final String MEGABYTE = "A".repeat(1 << 20);
+    private static final String UNDER_THE_LINE_CAP = "A".repeat(60_000);
     /** Headers VoIPGuard writes; any other header in an email was injected. */
     private static final Set<String> OUR_HEADERS = Set.of("date", "from", "to", "message-id", "subject", "mime-version",
             "content-type", "content-transfer-encoding", "x-voipguard-alert", "x-voipguard-number", "auto-submitted");
@@ -93,7 +94,7 @@ class HostileInputTest {
         assertThat(rejected).containsEntry(3L, "start_time").containsEntry(4L, "start_time")
                 .containsEntry(5L, "duration_s").containsEntry(6L, "duration_s").containsEntry(7L, "rate_ppm")
                 .containsEntry(8L, "cost_gbp").containsEntry(9L, "rate_ppm").containsEntry(10L, "line")
-                .containsEntry(11L, "line").containsEntry(12L, "call_id").containsEntry(13L, "call_id")
+                .containsEntry(11L, "line").containsEntry(12L, "call_id").containsEntry(13L, "line")
                 .containsEntry(14L, "number").containsEntry(16L, "line").hasSize(13);
         assertThat(jdbc.queryForList("SELECT reason FROM rejected_line", String.class)).allSatisfy(reason ->
                 assertThat(reason).isNotBlank().hasSizeLessThan(1000).doesNotContain("\u0000"));
@@ -107,7 +108,7 @@ class HostileInputTest {
         Path file = write("hostile-registrations.csv", REGISTRATION_HEADER + "\r\n" + String.join("\r\n",
                 "2026-10-01T08:00:00Z," + ALICE + ",198.51.100.7,5060,UDP,\"" + injection + "\",OK,3600",
                 "2026-10-01T08:01:00Z," + ALICE + ",198.51.100.7,5060,UDP,nul\u0000agent\u0007bell,OK,3600",
-                "2026-10-01T08:02:00Z," + ALICE + ",198.51.100.7,5060,UDP," + MEGABYTE + ",OK,3600",
+                "2026-10-01T08:02:00Z," + ALICE + ",198.51.100.7,5060,UDP," + UNDER_THE_LINE_CAP + ",OK,3600",
                 "2026-10-01T08:03:00Z," + ALICE + ",999.1.1.1,5060,UDP,snom,OK,3600",
                 "2026-10-01T08:04:00Z," + ALICE + ",198.51.100.0/24,5060,UDP,snom,OK,3600",
                 "2026-10-01T08:05:00Z," + ALICE + ",198.51.100.7,99999,UDP,snom,OK,3600",

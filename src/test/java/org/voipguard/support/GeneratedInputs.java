@@ -17,6 +17,8 @@ public final class GeneratedInputs {
 
     public static final int NUMBERS = 40;
     private static final Instant START = Instant.parse("2026-10-01T00:00:00Z");
+    /** Calls wrap round within October: a long file would otherwise run past now, into implausible dates. */
+    private static final long OCTOBER_SECONDS = 31L * 24 * 3600;
 
     private GeneratedInputs() {
     }
@@ -40,7 +42,7 @@ public final class GeneratedInputs {
     public static Path cdrs(Path file, int lines) {
         return write(file, "call_id,number,direction,start_time,duration_s,called,rate_ppm,cost_gbp,status", lines,
                 i -> "call-%06d,%s,%s,%s,%d,%s,,,%d".formatted(i, number(i), i % 10 == 9 ? "IN" : "OUT",
-                        START.plusSeconds(i * 50L), i % 5000 == 4999 ? -5 : 30 + (i * 37) % 900,
+                        START.plusSeconds(i * 50L % OCTOBER_SECONDS), i % 5000 == 4999 ? -5 : 30 + (i * 37) % 900,
                         i % 250 == 0 ? "09098790123" : i % 3 == 0 ? "07700900123" : "01632960999",
                         i % 50 == 7 ? 486 : 200));
     }

@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
+import org.voipguard.imports.PlausibleTimes;
 import org.voipguard.numbers.IpAccessList;
 import org.voipguard.registration.AuthResult;
 import org.voipguard.registration.ParsedRegistrationLine;
@@ -62,6 +63,17 @@ public final class AsteriskSecurityLogParser implements RegistrationLineParser {
     private static final Pattern SECONDS_MICROS = Pattern.compile("([0-9]{1,12})-([0-9]{1,6})");
     private static final Pattern OFFSET_WITHOUT_COLON = Pattern.compile("(.*[+-][0-9]{2})([0-9]{2})");
 
+    private final PlausibleTimes plausibleTimes;
+
+    /** A parser that believes any time: for the analysts' scenarios. */
+    public AsteriskSecurityLogParser() {
+        this(PlausibleTimes.any());
+    }
+
+    public AsteriskSecurityLogParser(PlausibleTimes plausibleTimes) {
+        this.plausibleTimes = plausibleTimes;
+    }
+
     @Override
     public String format() {
         return FORMAT_NAME;
@@ -108,8 +120,8 @@ public final class AsteriskSecurityLogParser implements RegistrationLineParser {
         }
     }
 
-    private static RegistrationRecord record(Map<String, String> pairs, AuthResult result) throws BadField {
-        Instant time = eventTime(required(pairs, "EventTV"));
+    private RegistrationRecord record(Map<String, String> pairs, AuthResult result) throws BadField {
+        Instant time = plausible(eventTime(required(pairs, "EventTV")));
         String number = number(required(pairs, "AccountID"));
         RemoteAddress remote = RemoteAddress.parse(required(pairs, "RemoteAddress"));
         return new RegistrationRecord(time, number, remote.ip, remote.port, remote.transport, null, result, null);
@@ -139,6 +151,14 @@ public final class AsteriskSecurityLogParser implements RegistrationLineParser {
             throw new BadField("EventTV", "ISO-8601 time with offset or seconds-microseconds expected, found "
                     + shown(text));
         }
+    }
+
+    private Instant plausible(Instant time) throws BadField {
+        String implausible = plausibleTimes.problem(time);
+        if (implausible != null) {
+            throw new BadField("EventTV", "not a plausible time: " + implausible);
+        }
+        return time;
     }
 
     private static String number(String accountId) throws BadField {
