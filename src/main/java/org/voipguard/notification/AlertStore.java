@@ -1,8 +1,5 @@
 package org.voipguard.notification;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -10,7 +7,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.voipguard.db.SqlDialect;
 import org.voipguard.rules.AlertSink;
 import org.voipguard.rules.RaisedAlert;
+import org.voipguard.text.Sha256;
 
 /**
  * Keeps every alert the rules raise (table {@code alert}). An alert's key is the same each
@@ -95,7 +92,7 @@ public class AlertStore implements AlertSink {
         if (key.length() <= MAX_KEY_LENGTH) {
             return key;
         }
-        String digest = sha256Hex(key);
+        String digest = Sha256.hex(key);
         return key.substring(0, MAX_KEY_LENGTH - digest.length() - 1) + "#" + digest;
     }
 
@@ -127,15 +124,6 @@ public class AlertStore implements AlertSink {
         }
         int end = Character.isHighSurrogate(value.charAt(maxLength - 1)) ? maxLength - 1 : maxLength;
         return value.substring(0, end);
-    }
-
-    static String sha256Hex(String text) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 
     private static StoredAlert storedAlert(ResultSet rs, int row) throws SQLException {

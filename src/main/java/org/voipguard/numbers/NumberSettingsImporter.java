@@ -30,6 +30,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.voipguard.command.Failures;
 import org.voipguard.command.UsageException;
 import org.voipguard.config.VoipGuardProperties;
 
@@ -112,7 +113,7 @@ public class NumberSettingsImporter {
                     readRow(record, columns, line, raw, firstLineOfNumber, rows, rejections);
                 }
             } catch (UncheckedIOException | IllegalStateException e) {
-                rejections.add(new SettingsRejection(nextLine, ROW, "malformed CSV (" + rootMessage(e)
+                rejections.add(new SettingsRejection(nextLine, ROW, "malformed CSV (" + Failures.rootMessage(e)
                         + "); the rest of the file was not read", lines.text(nextLine, nextLine)));
             }
         } catch (IOException e) {
@@ -231,14 +232,6 @@ public class NumberSettingsImporter {
             throw new UsageException(file + ": not UTF-8 text; save it as UTF-8 and import it again", e);
         }
         return !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage() != null ? t.getMessage() : t.toString();
     }
 
     /** Line numbers and raw text of the file, with CRLF, LF and CR line ends alike. */
