@@ -52,7 +52,7 @@ public class CallsCommand implements TopLevelCommand {
         NumberSettings settings = numbers.find(number);
         PricedCall priced = price(dialled, at, price);
         OutgoingCall call = OutgoingCallFacts.of("check", number, dialled, priced, settings, time(at).toString());
-        List<RaisedAlert> breaches = rules.current().evaluate(List.of(call)).alerts();
+        List<RaisedAlert> breaches = rules.current().evaluate(List.of(call));
         PrintWriter out = spec.commandLine().getOut();
         String verdict = breaches.isEmpty() ? "ALLOW" : "DENY";
         out.printf("%s %s -> %s (%s%s) at %sp/min, limit %sp/min%s%n", verdict, number, priced.dialledE164(),

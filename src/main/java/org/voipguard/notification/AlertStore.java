@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -50,16 +51,19 @@ public class AlertStore implements AlertSink {
         this.insertNew = dialect.insertIfAbsent("alert", INSERT_COLUMNS, List.of("alert_key"));
     }
 
-    /**
-     * Stores the alerts whose key is not stored yet and returns how many were new. A key
-     * longer than the column is shortened to a prefix and its SHA-256, the same every time.
-     */
+    /** Stores the alerts of an import whose key is not stored yet, in one transaction. */
     @Transactional
     @Override
     public void accept(List<RaisedAlert> alerts, long importId) {
         store(alerts, importId);
     }
 
+    /**
+     * Stores the alerts whose key is not stored yet and returns how many were new. A key
+     * longer than the column is shortened to a prefix and its SHA-256, the same every time.
+     *
+     * @param importId the import that raised them; {@code null} outside an import
+     */
     public int store(List<RaisedAlert> alerts, Long importId) {
         if (alerts.isEmpty()) {
             return 0;
@@ -86,6 +90,22 @@ public class AlertStore implements AlertSink {
             return List.of();
         }
         return jdbc.query(SELECT_RECENT, AlertStore::storedAlert, number, limit);
+    }
+
+    /** How many alerts an import stored. */
+    public long countOf(long importId) {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM alert WHERE import_id = ?", Long.class, importId);
+        return count == null ? 0 : count;
+    }
+
+    /** How many alerts are stored of each type, by type. */
+    public Map<String, Long> countsByType() {
+        Map<String, Long> counts = new TreeMap<>();
+        jdbc.query("SELECT alert_type, COUNT(*) FROM alert GROUP BY alert_type",
+                rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                });
+        return counts;
     }
 
     static String storedKey(String key) {
