@@ -2,7 +2,6 @@ package org.voipguard.numbers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -23,7 +22,6 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -33,6 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.voipguard.command.Failures;
 import org.voipguard.command.UsageException;
 import org.voipguard.config.VoipGuardProperties;
+import org.voipguard.text.RejectsFile;
 
 /**
  * Loads or updates per-number settings from the settings CSV (SPEC "Per-number settings").
@@ -45,8 +44,6 @@ public class NumberSettingsImporter {
 
     private static final CSVFormat SETTINGS_CSV = CSVFormat.DEFAULT.builder()
             .setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).get();
-    private static final CSVFormat REJECTS_CSV = CSVFormat.DEFAULT.builder()
-            .setHeader("line", "field", "reason", "raw").setRecordSeparator("\n").get();
     private static final char BYTE_ORDER_MARK = '\uFEFF';
     private static final String ROW = "row";
 
@@ -196,23 +193,8 @@ public class NumberSettingsImporter {
     }
 
     private Path writeRejects(Path file, List<SettingsRejection> rejections) {
-        Path rejectsFile = rejectsDir.resolve(file.getFileName() + ".rejects.csv");
-        try {
-            if (rejections.isEmpty()) {
-                Files.deleteIfExists(rejectsFile); // an old rejects file would describe an older import
-                return null;
-            }
-            Files.createDirectories(rejectsDir);
-            try (Writer writer = Files.newBufferedWriter(rejectsFile, StandardCharsets.UTF_8);
-                    CSVPrinter printer = new CSVPrinter(writer, REJECTS_CSV)) {
-                for (SettingsRejection rejection : rejections) {
-                    printer.printRecord(rejection.line(), rejection.field(), rejection.reason(), rejection.raw());
-                }
-            }
-            return rejectsFile;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the rejects file " + rejectsFile, e);
-        }
+        return RejectsFile.write(rejectsDir, file.getFileName().toString(), row -> rejections.forEach(r ->
+                row.accept(new RejectsFile.Row(r.line(), r.field(), r.reason(), r.raw()))));
     }
 
     private static String readUtf8(Path file) {
