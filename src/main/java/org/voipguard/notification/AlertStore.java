@@ -2,6 +2,7 @@ package org.voipguard.notification;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -90,6 +91,25 @@ public class AlertStore implements AlertSink {
             return List.of();
         }
         return jdbc.query(SELECT_RECENT, AlertStore::storedAlert, number, limit);
+    }
+
+    /** What a retention pass removed. */
+    public record Dropped(int alerts, int emails) {
+    }
+
+    /**
+     * Drops the alerts and emails created before {@code before} that are done with: alerts
+     * composed and not waiting for their email, emails sent or refused for good that no alert
+     * points to any more.
+     */
+    public Dropped dropDoneBefore(Instant before) {
+        Timestamp cutOff = Timestamp.from(before);
+        int alerts = jdbc.update("DELETE FROM alert WHERE created_at < ? AND composed_at IS NOT NULL"
+                + " AND NOT EXISTS (SELECT 1 FROM email_outbox e WHERE e.id = alert.email_id"
+                + " AND e.status NOT IN ('SENT', 'FAILED'))", cutOff);
+        int emails = jdbc.update("DELETE FROM email_outbox WHERE status IN ('SENT', 'FAILED') AND created_at < ?"
+                + " AND NOT EXISTS (SELECT 1 FROM alert a WHERE a.email_id = email_outbox.id)", cutOff);
+        return new Dropped(alerts, emails);
     }
 
     /** How many alerts an import stored. */
