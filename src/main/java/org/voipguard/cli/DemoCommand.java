@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Spec;
 
 /** Runs everything on the sample data: numbers, CDRs, registration logs, then the emails. */
 @Component
-@Command(name = "demo", description = "Import sample-data/ (numbers, CDRs, registrar and Asterisk logs) and write the emails.")
+@Command(name = "demo", description = "Import sample-data/ (numbers, CDRs, registrar, Asterisk and Kamailio logs) and write the emails.")
 public class DemoCommand implements TopLevelCommand, Callable<Integer> {
 
     @Spec
@@ -70,8 +71,8 @@ public class DemoCommand implements TopLevelCommand, Callable<Integer> {
         importEach(out, "cdrs import", InputFiles.expand(List.of(dir.resolve("cdrs"))), results, cdrs::importFile);
         importEach(out, "registrations import", InputFiles.expand(List.of(dir.resolve("registrations"))), results,
                 file -> registrations.importFile(file, LogFormat.CSV));
-        importEach(out, "registrations import", InputFiles.expand(List.of(dir.resolve("asterisk"))), results,
-                file -> registrations.importFile(file, LogFormat.ASTERISK_SECURITY));
+        importEach(out, "registrations import", InputFiles.expand(List.of(dir.resolve("asterisk"), dir.resolve("kamailio"))),
+                results, file -> registrations.importFile(file, Optional.empty(), false).result());
         var delivery = mailer.sendPending();
         out.println("emails: " + delivery);
         out.printf("demo: read %d numbers and %d log records, rejected %d (see %s), raised %d alerts (stored in all: %s), "

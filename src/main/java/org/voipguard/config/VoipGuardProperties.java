@@ -21,6 +21,7 @@ public record VoipGuardProperties(
         @DefaultValue("./rejects") Path rejectsDir,
         @DefaultValue("./batch-config/tariff.csv") Path tariffFile,
         @DefaultValue("Europe/London") ZoneId timeZone,
+        @DefaultValue("GB") String defaultCountry,
         @DefaultValue("0.05") double maxRejectedShare,
         @DefaultValue("1000") int chunkSize,
         @DefaultValue("65536") int maxLineLength,

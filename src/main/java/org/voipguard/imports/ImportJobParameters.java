@@ -6,6 +6,8 @@ public final class ImportJobParameters {
     public static final String FILE = "file";
     public static final String SHA256 = "sha256";
     public static final String FORMAT = "format";
+    /** {@code true} for a {@code --baseline} import: learn and store, raise nothing. */
+    public static final String BASELINE = "baseline";
 
     /** SpEL for step-scoped beans: the id that ties every row an import wrote to that import. */
     public static final String IMPORT_ID = "#{stepExecution.jobExecution.jobInstanceId}";

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.function.Function;
 
 import org.voipguard.imports.EvaluatedFile;
-import org.voipguard.imports.PlausibleTimes;
 import org.voipguard.imports.RejectedLines;
 import org.voipguard.numbers.NumberDirectory;
 import org.voipguard.numbers.NumberSettings;
@@ -32,19 +31,22 @@ public final class InMemoryRegistrationImport {
     private final RegistrationEvaluator evaluator;
     private final Function<Collection<String>, Map<String, NumberRegistrationState>> storedStates;
     private final int chunkSize;
-    private final PlausibleTimes plausibleTimes;
+    private final RegistrationParsers parsers;
     private final Map<String, NumberRegistrationState> states = new HashMap<>();
     private final Set<String> eventKeysSeen = new HashSet<>();
+    private final Set<String> learnedNumbers = new HashSet<>();
+    private long learnedAddresses;
+    private long learnedAgents;
     private long nextEventId = 1;
 
-    private InMemoryRegistrationImport(NumberDirectory numbers, RuleBook rules,
+    private InMemoryRegistrationImport(NumberDirectory numbers, RegistrationEvaluator evaluator,
             Function<Collection<String>, Map<String, NumberRegistrationState>> storedStates, int chunkSize,
-            PlausibleTimes plausibleTimes) {
+            RegistrationParsers parsers) {
         this.numbers = numbers;
-        this.evaluator = new RegistrationEvaluator(rules);
+        this.evaluator = evaluator;
         this.storedStates = storedStates;
         this.chunkSize = chunkSize;
-        this.plausibleTimes = plausibleTimes;
+        this.parsers = parsers;
     }
 
     /**
@@ -52,14 +54,24 @@ public final class InMemoryRegistrationImport {
      * time is believed: the analysts' scenarios date their examples as they like.
      */
     public static InMemoryRegistrationImport fromNothing(NumberDirectory numbers, RuleBook rules, int chunkSize) {
-        return new InMemoryRegistrationImport(numbers, rules, InMemoryRegistrationImport::nothingKnown, chunkSize,
-                PlausibleTimes.any());
+        return new InMemoryRegistrationImport(numbers, new RegistrationEvaluator(rules),
+                InMemoryRegistrationImport::nothingKnown, chunkSize, RegistrationParsers.believingAnyTime());
     }
 
-    /** Every number starts from what the database knows; the database is only read. */
+    /**
+     * Every number starts from what the database knows; the database is only read. With
+     * {@code baseline} the state is learned and no rule runs, as {@code --baseline} imports.
+     */
     public static InMemoryRegistrationImport fromStored(RegistrationStateStore store, NumberDirectory numbers,
-            RuleBook rules, int chunkSize, PlausibleTimes plausibleTimes) {
-        return new InMemoryRegistrationImport(numbers, rules, store::load, chunkSize, plausibleTimes);
+            RuleBook rules, int chunkSize, RegistrationParsers parsers, boolean baseline) {
+        return new InMemoryRegistrationImport(numbers, new RegistrationEvaluator(rules,
+                baseline ? RegistrationEvaluator.Mode.BASELINE : RegistrationEvaluator.Mode.ALERTING),
+                store::load, chunkSize, parsers);
+    }
+
+    /** What the files evaluated so far learned. */
+    public Learned learned() {
+        return new Learned(learnedNumbers.size(), learnedAddresses, learnedAgents);
     }
 
     /** Starts a file; give it every line in order, then {@link FileRun#finish()}. */
@@ -86,7 +98,7 @@ public final class InMemoryRegistrationImport {
 
         private FileRun(String source, LogFormat format) {
             this.source = source;
-            this.processor = new RegistrationLineProcessor(format, plausibleTimes);
+            this.processor = new RegistrationLineProcessor(parsers.forFormat(format));
         }
 
         public void accept(RegistrationLine line) {
@@ -129,7 +141,11 @@ public final class InMemoryRegistrationImport {
                 states.putAll(storedStates.apply(unknown));
             }
             Map<String, NumberSettings> settings = numbers.findAll(chunkNumbers);
-            return evaluator.evaluate(chunk, settings, states).alerts();
+            RegistrationEvaluator.Result result = evaluator.evaluate(chunk, settings, states);
+            learnedNumbers.addAll(result.learning().numbers());
+            learnedAddresses += result.learning().addresses();
+            learnedAgents += result.learning().userAgents();
+            return result.alerts();
         }
     }
 }

@@ -29,11 +29,13 @@ public class RegistrationEvaluationWriter implements ItemWriter<StoredRegistrati
     private final AlertSink alerts;
     private final long importId;
 
+    /** With {@code baseline}, the state is learned and no rule runs: no alert is raised or stored. */
     public RegistrationEvaluationWriter(NumberDirectory numbers, RegistrationStateStore store, RuleBook rules,
-            AlertSink alerts, long importId) {
+            AlertSink alerts, long importId, boolean baseline) {
         this.recentNumbers = new RecentNumbers(numbers, store, RECENT_NUMBERS);
         this.store = store;
-        this.evaluator = new RegistrationEvaluator(rules);
+        this.evaluator = new RegistrationEvaluator(rules,
+                baseline ? RegistrationEvaluator.Mode.BASELINE : RegistrationEvaluator.Mode.ALERTING);
         this.alerts = alerts;
         this.importId = importId;
     }
@@ -51,7 +53,7 @@ public class RegistrationEvaluationWriter implements ItemWriter<StoredRegistrati
         });
         RegistrationEvaluator.Result result = evaluator.evaluate(chunk.getItems(), settings, states);
         alerts.accept(result.alerts(), importId);
-        store.save(states, Instant.now());
+        store.save(states, Instant.now(), importId);
         store.recordOutcomes(result.outcomes());
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,17 +22,35 @@ import org.voipguard.rules.facts.RegistrationAttempt;
  * hours), so the events are evaluated in rounds: the first event of every number, then the
  * second, and so on, one short-lived session a round. The import job and the in-memory
  * evaluation (dry run, scenarios) share this logic; only where the state lives differs.
+ *
+ * <p>A {@link Mode#BASELINE baseline} evaluation (a provider's history, imported once before
+ * VoIPGuard runs for real) learns the same state, addresses and User-Agents, and gives each
+ * event the same outcome, but runs no rule: it raises no alert, so nobody is told about phones
+ * they have had for years, and starts no lockdown quiet period.
  */
 final class RegistrationEvaluator {
 
+    /** Whether the rules run. */
+    enum Mode { ALERTING, BASELINE }
+
     private final RuleBook rules;
+    private final Mode mode;
 
     RegistrationEvaluator(RuleBook rules) {
-        this.rules = rules;
+        this(rules, Mode.ALERTING);
     }
 
-    /** What a batch of events amounted to: the alerts and each event's outcome. */
-    record Result(List<RaisedAlert> alerts, Map<Long, RegistrationOutcome> outcomes) {
+    RegistrationEvaluator(RuleBook rules, Mode mode) {
+        this.rules = rules;
+        this.mode = mode;
+    }
+
+    /** What a batch of events amounted to: the alerts, each event's outcome and what became known. */
+    record Result(List<RaisedAlert> alerts, Map<Long, RegistrationOutcome> outcomes, Learning learning) {
+    }
+
+    /** The numbers that registered from a new address or with a new User-Agent, and how many of each were new. */
+    record Learning(Set<String> numbers, long addresses, long userAgents) {
     }
 
     /**
@@ -43,11 +62,14 @@ final class RegistrationEvaluator {
         Map<String, Deque<StoredRegistration>> pending = byNumber(events);
         Map<Long, RegistrationOutcome> outcomes = new HashMap<>();
         List<RaisedAlert> raised = new ArrayList<>();
+        Set<String> learnedNumbers = new HashSet<>();
+        long learnedAddresses = 0;
+        long learnedAgents = 0;
         while (!pending.isEmpty()) {
             List<StoredRegistration> round = nextRound(pending);
             List<RegistrationAttempt> facts = round.stream()
                     .map(event -> fact(event, settings.get(event.number()), states.get(event.number()))).toList();
-            List<RaisedAlert> roundAlerts = rules.evaluate(facts);
+            List<RaisedAlert> roundAlerts = mode == Mode.BASELINE ? List.of() : rules.evaluate(facts);
             raised.addAll(roundAlerts);
             Set<Object> alertedAbout = RaisedAlert.subjectsOf(roundAlerts);
             for (int i = 0; i < round.size(); i++) {
@@ -57,6 +79,11 @@ final class RegistrationEvaluator {
                 outcomes.put(event.id(), outcome);
                 NumberRegistrationState state = states.get(event.number());
                 if (outcome == RegistrationOutcome.ACCEPTED) {
+                    learnedAddresses += fact.isNewIp() ? 1 : 0;
+                    learnedAgents += fact.isNewUserAgent() ? 1 : 0;
+                    if (fact.isNewIp() || fact.isNewUserAgent()) {
+                        learnedNumbers.add(event.number());
+                    }
                     state.registered(event.sourceIp(), event.userAgent());
                 }
                 // P2: whatever an analyst calls it, an alert about a blocked registration is the
@@ -66,7 +93,7 @@ final class RegistrationEvaluator {
                 }
             }
         }
-        return new Result(raised, outcomes);
+        return new Result(raised, outcomes, new Learning(learnedNumbers, learnedAddresses, learnedAgents));
     }
 
     private static Map<String, Deque<StoredRegistration>> byNumber(List<? extends StoredRegistration> events) {

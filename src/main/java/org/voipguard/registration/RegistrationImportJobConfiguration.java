@@ -25,7 +25,6 @@ import org.voipguard.imports.ImportJobParameters;
 import org.voipguard.imports.ImportProgressListener;
 import org.voipguard.imports.ImportedFiles;
 import org.voipguard.imports.LineLengthCap;
-import org.voipguard.imports.PlausibleTimes;
 import org.voipguard.imports.RejectedLines;
 import org.voipguard.imports.RulesAtJobStartListener;
 import org.voipguard.imports.UnfinishedRecordTolerantReader;
@@ -48,6 +47,7 @@ public class RegistrationImportJobConfiguration {
     private static final String IMPORT_ID = ImportJobParameters.IMPORT_ID;
     private static final String FILE = ImportJobParameters.FILE_VALUE;
     private static final String FORMAT = "#{jobParameters['format']}";
+    private static final String BASELINE = "#{jobParameters['baseline']}";
 
     @Bean
     public Job registrationImportJob(JobRepository jobRepository, Step loadRegistrationsStep,
@@ -86,8 +86,8 @@ public class RegistrationImportJobConfiguration {
     @Bean
     @StepScope
     public RegistrationLineProcessor registrationProcessor(@Value(FORMAT) String format,
-            PlausibleTimes plausibleTimes) {
-        return new RegistrationLineProcessor(LogFormat.fromOption(format), plausibleTimes);
+            RegistrationParsers parsers) {
+        return new RegistrationLineProcessor(parsers.forFormat(LogFormat.fromOption(format)));
     }
 
     @Bean
@@ -137,8 +137,9 @@ public class RegistrationImportJobConfiguration {
     @StepScope
     public RegistrationEvaluationWriter registrationEvaluationWriter(NumberDirectory numbers,
             RegistrationStateStore store, ActiveRuleBook rules, AlertSink alertSink, @Value(IMPORT_ID) Long importId,
-            @Value(ActiveRuleBook.OF_THE_JOB) String ruleSetVersion) {
-        return new RegistrationEvaluationWriter(numbers, store, rules.ofJob(ruleSetVersion), alertSink, importId);
+            @Value(ActiveRuleBook.OF_THE_JOB) String ruleSetVersion, @Value(BASELINE) String baseline) {
+        return new RegistrationEvaluationWriter(numbers, store, rules.ofJob(ruleSetVersion), alertSink, importId,
+                Boolean.parseBoolean(baseline));
     }
 
     @Bean

@@ -7,8 +7,6 @@ import java.time.format.SignStyle;
 import java.time.temporal.ChronoField;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
-import org.voipguard.imports.PlausibleTimes;
-import org.voipguard.registration.asterisk.AsteriskSecurityLogParser;
 import org.voipguard.text.Sha256;
 
 /**
@@ -25,19 +23,10 @@ public class RegistrationLineProcessor implements ItemProcessor<RegistrationLine
             .toFormatter()
             .withZone(ZoneOffset.UTC);
 
-    private final LogFormat format;
-    private final RegistrationCsvLineParser csv;
-    private final AsteriskSecurityLogParser asterisk;
+    private final RegistrationLineParser parser;
 
-    /** Believes any time: for the analysts' scenarios. */
-    public RegistrationLineProcessor(LogFormat format) {
-        this(format, PlausibleTimes.any());
-    }
-
-    public RegistrationLineProcessor(LogFormat format, PlausibleTimes plausibleTimes) {
-        this.format = format;
-        this.csv = new RegistrationCsvLineParser(plausibleTimes);
-        this.asterisk = new AsteriskSecurityLogParser(plausibleTimes);
+    public RegistrationLineProcessor(RegistrationLineParser parser) {
+        this.parser = parser;
     }
 
     @Override
@@ -48,7 +37,7 @@ public class RegistrationLineProcessor implements ItemProcessor<RegistrationLine
         if (line.text().isBlank()) {
             return null;
         }
-        ParsedRegistrationLine parsed = format == LogFormat.CSV ? csv.parse(line.text()) : asterisk.parse(line.text());
+        ParsedRegistrationLine parsed = parser.parse(line.text());
         if (parsed instanceof ParsedRegistrationLine.Parsed p) {
             return new RegistrationLineOutcome.Registration(line.lineNumber(), p.record(), eventKey(p.record()));
         }

@@ -56,20 +56,21 @@ public class RegistrationStateStore {
         return states;
     }
 
-    /** Writes what changed in the states since they were loaded or last saved. */
-    void save(Map<String, NumberRegistrationState> states, Instant now) {
+    /** Writes what changed in the states since they were loaded or last saved, as learned by the import. */
+    void save(Map<String, NumberRegistrationState> states, Instant now, long importId) {
         List<Object[]> ips = new ArrayList<>();
         List<Object[]> agents = new ArrayList<>();
         List<Object[]> warnings = new ArrayList<>();
         Timestamp seen = Timestamp.from(now);
         states.forEach((number, state) -> {
-            state.newIps().forEach(ip -> ips.add(new Object[] {number, ip, seen}));
-            state.newAgents().forEach((hash, agent) -> agents.add(new Object[] {number, hash, agent, seen}));
+            state.newIps().forEach(ip -> ips.add(new Object[] {number, ip, seen, importId}));
+            state.newAgents().forEach((hash, agent) -> agents.add(new Object[] {number, hash, agent, seen, importId}));
             state.newLockdownWarnings().forEach((ip, at) -> warnings.add(new Object[] {Timestamp.from(at), number, ip}));
             state.saved();
         });
-        batch("INSERT INTO known_ip (number, source_ip, first_seen) VALUES (?, ?, ?)", ips);
-        batch("INSERT INTO known_user_agent (number, agent_hash, user_agent, first_seen) VALUES (?, ?, ?, ?)", agents);
+        batch("INSERT INTO known_ip (number, source_ip, first_seen, import_id) VALUES (?, ?, ?, ?)", ips);
+        batch("INSERT INTO known_user_agent (number, agent_hash, user_agent, first_seen, import_id)"
+                + " VALUES (?, ?, ?, ?, ?)", agents);
         int[] updated = batch("UPDATE lockdown_notice SET last_alert_at = ? WHERE number = ? AND source_ip = ?", warnings);
         List<Object[]> missing = new ArrayList<>();
         for (int i = 0; i < updated.length; i++) {
@@ -79,6 +80,23 @@ public class RegistrationStateStore {
             }
         }
         batch("INSERT INTO lockdown_notice (number, source_ip, last_alert_at) VALUES (?, ?, ?)", missing);
+    }
+
+    /** What the import of the file with this content learned; nothing when it has not completed. */
+    Learned learnedByImportOf(String kind, String sha256) {
+        List<Long> imports = jdbc.queryForList("SELECT import_id FROM imported_file WHERE kind = ? AND sha256 = ?",
+                Long.class, kind, sha256);
+        return imports.isEmpty() ? Learned.NOTHING : learnedBy(imports.get(0));
+    }
+
+    /** What an import learned: the numbers with a new address or User-Agent, and how many of each. */
+    Learned learnedBy(long importId) {
+        long addresses = jdbc.queryForObject("SELECT COUNT(*) FROM known_ip WHERE import_id = ?", Long.class, importId);
+        long agents = jdbc.queryForObject("SELECT COUNT(*) FROM known_user_agent WHERE import_id = ?", Long.class,
+                importId);
+        long numbers = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT number FROM known_ip WHERE import_id = ?"
+                + " UNION SELECT number FROM known_user_agent WHERE import_id = ?) learned", Long.class, importId, importId);
+        return new Learned(numbers, addresses, agents);
     }
 
     /** In the order of the events' ids, which is about the order the outcome table grows in. */

@@ -1,7 +1,10 @@
 package org.voipguard.registration;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.stereotype.Component;
 import org.voipguard.command.TopLevelCommand;
@@ -17,6 +20,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "registrations",
         description = "Registrar logs: import and evaluate IP lockdown (P2) and new IP / User-Agent warnings (P4).")
 public class RegistrationsCommand implements TopLevelCommand {
+
+    private static final String COMMAND = "registrations import";
 
     @Spec
     private CommandSpec spec;
@@ -34,16 +39,30 @@ public class RegistrationsCommand implements TopLevelCommand {
 
     @Command(name = "import", description = "Import registration logs or folders of them (a folder: its files in name order).")
     int importFiles(
-            @Option(names = "--format", paramLabel = "F", defaultValue = "csv",
-                    description = "csv (default) or asterisk-security") String format,
+            @Option(names = "--format", paramLabel = "F",
+                    description = "csv, asterisk-security, asterisk-log or kamailio; without it each file's format"
+                            + " is recognised from its first lines") String format,
             @Parameters(paramLabel = "PATH", arity = "1..*", description = "log files or folders") List<Path> paths,
             @Option(names = "--no-email", description = "store the alerts but do not send their emails now") boolean noEmail,
             @Option(names = "--dry-run", description = "print the alerts the import would raise; store and send nothing")
-            boolean dryRun) {
-        LogFormat logFormat = LogFormat.fromOption(format);
+            boolean dryRun,
+            @Option(names = "--baseline", description = "a quiet first run of a history: store it and learn each"
+                    + " number's phones, addresses and User-Agents, raise no alert, send no email") boolean baseline) {
+        Optional<LogFormat> logFormat = Optional.ofNullable(format).map(LogFormat::fromOption);
+        PrintWriter out = spec.commandLine().getOut();
         if (dryRun) {
-            return this.dryRun.run(spec.commandLine().getOut(), "registrations import", paths, logFormat);
+            return this.dryRun.run(out, COMMAND, paths, logFormat, baseline);
         }
-        return support.importAll(spec.commandLine().getOut(), "registrations import", paths, !noEmail, file -> importer.importFile(file, logFormat));
+        AtomicReference<Learned> learned = new AtomicReference<>(Learned.NOTHING);
+        int exitCode = support.importAll(out, COMMAND, paths, !noEmail && !baseline, file -> {
+            RegistrationImporter.Imported imported = importer.importFile(file, logFormat, baseline);
+            learned.accumulateAndGet(imported.learned(), Learned::plus);
+            return imported.result();
+        });
+        if (baseline) {
+            out.printf("%s: baseline: learned %s; no alert raised, no email sent%n", COMMAND,
+                    learned.get().describe());
+        }
+        return exitCode;
     }
 }

@@ -125,6 +125,9 @@ public final class Benchmark {
                     data.registrationFile().toString());
             return done ? data.registrationLines() : -1;
         })));
+        for (String format : options.registrationFormats()) {
+            phases.add(table.row(switchFormat(context, out, data, format)));
+        }
         ok &= phases.stream().allMatch(p -> p.records() >= 0);
 
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
@@ -138,6 +141,25 @@ public final class Benchmark {
                 result.alerts(), result.ruleCompileSeconds(), ok ? "all imports done" : "AN IMPORT FAILED");
         printSteps(jdbc, out);
         return result;
+    }
+
+    /**
+     * The registration log written again in a switch format, imported with its registration
+     * state emptied first (not timed), so every format starts where the canonical CSV did.
+     */
+    private static Phase switchFormat(ConfigurableApplicationContext context, PrintWriter out, BenchData.Written data,
+            String format) {
+        Path log = SwitchLogs.write(data.registrationFile(), format);
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        for (String table : List.of("registration_outcome", "registration_event", "known_ip", "known_user_agent",
+                "registered_phone", "lockdown_notice", "email_outbox", "alert")) {
+            jdbc.update("DELETE FROM " + table);
+        }
+        return timed("registrations " + format, () -> {
+            boolean done = command(context, out, "registrations", "import", "--no-email", "--format", format,
+                    log.toString());
+            return done ? data.registrationLines() : -1;
+        });
     }
 
     /** The second baseline: how close the CDR import comes to storing its rows and nothing else. */
@@ -347,7 +369,7 @@ public final class Benchmark {
 
     /** The run's arguments. */
     public record Options(BenchData.Sizes sizes, Path directory, long seed, boolean reuseData,
-            String extraDatabaseSettings, List<String> applicationArguments) {
+            String extraDatabaseSettings, List<String> applicationArguments, List<String> registrationFormats) {
 
         public static Options parse(String... args) {
             int numbers = 100_000;
@@ -358,6 +380,7 @@ public final class Benchmark {
             boolean reuse = false;
             String databaseSettings = "";
             List<String> application = new ArrayList<>();
+            List<String> formats = List.of();
             for (String arg : args) {
                 String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
                 if (arg.startsWith("--numbers=")) {
@@ -372,17 +395,20 @@ public final class Benchmark {
                     seed = Long.parseLong(value);
                 } else if (arg.startsWith("--h2-settings=")) {
                     databaseSettings = value.startsWith(";") ? value : ";" + value;
+                } else if (arg.startsWith("--registration-formats=")) {
+                    formats = List.of(value.split(","));
                 } else if (arg.equals("--reuse-data")) {
                     reuse = true;
                 } else if (arg.startsWith("--spring.") || arg.startsWith("--voipguard.") || arg.startsWith("--logging.")) {
                     application.add(arg);
                 } else {
                     throw new IllegalArgumentException("unknown argument " + arg + " (use --numbers=N --cdrs=M "
-                            + "--registrations=K --dir=DIR --seed=S --reuse-data --h2-settings=K=V;..., --spring.*, --voipguard.*)");
+                            + "--registrations=K --registration-formats=kamailio,asterisk-log,asterisk-security --dir=DIR --seed=S"
+                            + " --reuse-data --h2-settings=K=V;..., --spring.*, --voipguard.*)");
                 }
             }
             return new Options(new BenchData.Sizes(numbers, cdrs, registrations), directory, seed, reuse,
-                    databaseSettings, List.copyOf(application));
+                    databaseSettings, List.copyOf(application), formats);
         }
     }
 }

@@ -44,6 +44,22 @@ class BenchmarkSmokeTest {
     }
 
     @Test
+    void importsTheRegistrationLogAgainInEverySwitchFormat() {
+        Benchmark.Options options = Benchmark.Options.parse("--numbers=300", "--cdrs=100",
+                "--registrations=" + REGISTRATIONS, "--dir=" + directory,
+                "--registration-formats=kamailio,asterisk-log,asterisk-security");
+        StringWriter printed = new StringWriter();
+
+        Benchmark.Result result = Benchmark.run(options, new PrintWriter(printed, true));
+
+        assertThat(result.succeeded()).as(printed.toString()).isTrue();
+        assertThat(result.phase("registrations kamailio").records()).isEqualTo(REGISTRATIONS);
+        assertThat(result.phase("registrations asterisk-log").records()).isEqualTo(REGISTRATIONS);
+        assertThat(result.phase("registrations asterisk-security").records()).isEqualTo(REGISTRATIONS);
+        assertThat(result.storedRegistrations()).isEqualTo(REGISTRATIONS - result.data().badRegistrationLines());
+    }
+
+    @Test
     void writesTheSameDataForTheSameSizesAndSeed() {
         BenchData.Sizes sizes = new BenchData.Sizes(200, 500, 500);
 

@@ -41,7 +41,7 @@ class RecentNumbersTest {
         RecentNumbers recent = new RecentNumbers(directory, store, 1);
         RecentNumbers.Known first = recent.get(List.of(FIRST)).get(FIRST);
         first.state().registered("198.51.100.20", "snom300/8.7.3.25");
-        store.save(Map.of(FIRST, first.state()), Instant.now());
+        store.save(Map.of(FIRST, first.state()), Instant.now(), 1L);
 
         assertThat(recent.get(List.of(FIRST)).get(FIRST)).isSameAs(first);
 

@@ -12,16 +12,18 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import org.voipguard.registration.ParsedRegistrationLine.Parsed;
-import org.voipguard.registration.asterisk.AsteriskSecurityLogParser;
 
 class RegistrationParsersProperties {
 
     private static final List<String> TRICKY_PIECES = List.of(
             "SecurityEvent=", ",", "=", "\"", "\\\"", "\\\\", "\\", "/", "[", "]", ":", "-", "+", " ", "\r", "\n",
-            "\u0000", "\u001b", "\uFEFF", "\uD83D", "\uD83D\uDCDE", "9".repeat(20), "IPV4", "IPV6", "UDP");
+            "\u0000", "\u001b", "\uFEFF", "\uD83D", "\uD83D\uDCDE", "9".repeat(20), "IPV4", "IPV6", "UDP",
+            "VOIPGUARD-REGISTER ", "ua=", "'", "<sip:", "@", " failed for '", "' - ", "(callid: ", ")");
 
-    private final List<RegistrationLineParser> parsers =
-            List.of(new RegistrationCsvLineParser(), new AsteriskSecurityLogParser());
+    private final RegistrationParsers all = RegistrationParsers.believingAnyTime();
+    private final List<RegistrationLineParser> parsers = List.of(all.forFormat(LogFormat.CSV),
+            all.forFormat(LogFormat.ASTERISK_SECURITY), all.forFormat(LogFormat.ASTERISK_LOG),
+            all.forFormat(LogFormat.KAMAILIO));
 
     @Property(tries = 5000)
     void everyLineGetsAResultAndNothingThrows(@ForAll("lines") String line) {
@@ -41,7 +43,8 @@ class RegistrationParsersProperties {
     /** Any text, and lines close enough to valid ones to get past the first checks of each parser. */
     @Provide
     Arbitrary<String> lines() {
-        return Arbitraries.oneOf(Arbitraries.strings(), soup(), nearlyAsteriskEvents(), nearlyCsvLines());
+        return Arbitraries.oneOf(Arbitraries.strings(), soup(), nearlyAsteriskEvents(), nearlyCsvLines(),
+                nearlyAsteriskLogLines(), nearlyKamailioLines());
     }
 
     private static Arbitrary<String> soup() {
@@ -68,6 +71,31 @@ class RegistrationParsersProperties {
                 "[Nov  2 10:15:04] SECURITY[1234] res_security_log.c: SecurityEvent=\"" + e + "\"" + s
                         + "EventTV=\"" + t + "\"" + s + "AccountID=\"" + a + "\"" + s
                         + "RemoteAddress=\"" + r + "\"");
+    }
+
+    private static Arbitrary<String> nearlyAsteriskLogLines() {
+        Arbitrary<String> prefix = value("[2026-11-02 10:15:04] NOTICE[1638] chan_sip.c: ", "[Feb 29 10:15:04] NOTICE[1]: ",
+                "Nov  4 18:30:40 pbx asterisk[1]: NOTICE[2]: chan_sip.c:1 in f: ", "[Nov 99 99:99:99] NOTICE[1] x.c: ");
+        Arbitrary<String> uri = value("<sip:441632960001@pbx>", "\"x\" <sip:01632960001@[2001:db8::1]>", "sip:admin@x",
+                "<sip:%2B441632960001@pbx>", "'");
+        Arbitrary<String> source = value("198.51.100.7", "[2001:db8::5]:5060", "2001:db8::5", "1.2.3.4:0", "[::1");
+        Arbitrary<String> reason = value("Wrong password", "No matching peer found", "Failed to authenticate",
+                "No matching endpoint found after 3 tries in 1.5 ms");
+        Arbitrary<String> kind = value("Registration from '", "Request 'REGISTER' from '", "Request from '",
+                "Request 'INVITE' from '");
+        return Combinators.combine(prefix, kind, uri, source, reason).as((p, k, u, s, r) ->
+                p + k + u + "' failed for '" + s + "'" + (k.startsWith("Request") ? " (callid: a) b) - " : " - ") + r);
+    }
+
+    private static Arbitrary<String> nearlyKamailioLines() {
+        Arbitrary<String> ts = value("1793614504", "-1", "99999999999999", "");
+        Arbitrary<String> user = value("441632960001", "+441632960001", "admin", "");
+        Arbitrary<String> ip = value("198.51.100.7", "2001:db8::5", "[2001:db8::5]", "0.0.0.0");
+        Arbitrary<String> auth = value("OK", "BAD_PASSWORD", "UNKNOWN_USER", "ok");
+        Arbitrary<String> userAgent = value("friendly-scanner", "", "a ua=b auth=OK", "x".repeat(600));
+        return Combinators.combine(ts, user, ip, auth, userAgent).as((t, u, i, a, ua) -> "Nov 29 10:00:00 sbc "
+                + "kamailio[1]: NOTICE: <script>: VOIPGUARD-REGISTER ts=" + t + " user=" + u + " ip=" + i
+                + " port=5060 proto=udp expires=3600 auth=" + a + " ua=" + ua);
     }
 
     private static Arbitrary<String> nearlyCsvLines() {
