@@ -1,5 +1,7 @@
 package org.voipguard.enforcement;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,6 +32,7 @@ class AuthorizeController {
     private final DecisionInputs inputs;
     private final CallAuthorizer calls;
     private final MeterRegistry meters;
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     AuthorizeController(DecisionInputs inputs, CallAuthorizer calls, MeterRegistry meters) {
         this.inputs = inputs;
@@ -68,9 +71,9 @@ class AuthorizeController {
     private ResponseEntity<?> timed(String endpoint, Supplier<Decided> decide) {
         Timer.Sample sample = Timer.start(meters);
         Decided decided = decideSafely(decide);
-        sample.stop(Timer.builder(METRIC).description("Decisions of serve, by endpoint and result")
-                .tag("endpoint", endpoint).tag("result", decided.result()).publishPercentileHistogram()
-                .register(meters));
+        sample.stop(timers.computeIfAbsent(endpoint + " " + decided.result(), key -> Timer.builder(METRIC)
+                .description("Decisions of serve, by endpoint and result").tag("endpoint", endpoint)
+                .tag("result", decided.result()).publishPercentileHistogram().register(meters)));
         return decided.response();
     }
 
