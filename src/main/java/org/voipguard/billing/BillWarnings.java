@@ -38,7 +38,7 @@ public final class BillWarnings {
                         settings.get(row.number()).billWarningLevelGbp(), row.warnedMultiple(),
                         closedMonths.contains(row.month())))
                 .toList();
-        List<RaisedAlert> raised = rules.evaluate(facts).alerts();
+        List<RaisedAlert> raised = rules.evaluate(facts);
         return new Result(raised, warnedMultiples(raised, facts));
     }
 

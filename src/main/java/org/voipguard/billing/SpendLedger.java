@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -92,6 +93,14 @@ public class SpendLedger {
                     ps.setString(4, e.getKey().number());
                     ps.setBigDecimal(5, defaultLevelGbp);
                 });
+    }
+
+    /** A number's spend in a month ({@code YYYY-MM}), and the multiple of its level already warned about. */
+    public Optional<SpendRow> spendOf(String number, String month) {
+        return jdbc.query("SELECT number, billing_month, spend_gbp, warned_multiple FROM monthly_spend"
+                + " WHERE number = ? AND billing_month = ?",
+                (rs, row) -> new SpendRow(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getInt(4)),
+                number, month).stream().findFirst();
     }
 
     public Set<String> closedMonths() {

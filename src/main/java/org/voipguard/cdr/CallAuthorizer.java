@@ -38,7 +38,7 @@ public class CallAuthorizer {
             RuleBook rules) throws PricingException {
         PricedCall priced = pricer.price(dialled, at, 60, 200, pricePpm, null);
         OutgoingCall call = OutgoingCallFacts.of(CALL_ID, settings.number(), dialled, priced, settings, at.toString());
-        List<RaisedAlert> breaches = rules.evaluate(List.of(call)).alerts();
+        List<RaisedAlert> breaches = rules.evaluate(List.of(call));
         return new CallDecision(breaches.isEmpty(), settings.number(), priced.dialledE164(), priced.callClass(),
                 priced.premium(), priced.pricePpm(), call.getLimitPpm(),
                 breaches.stream().map(RaisedAlert::ruleName).findFirst(), rules.version());

@@ -2,10 +2,12 @@ package org.voipguard.cdr;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -90,6 +92,26 @@ public class CallStore {
         if (!part.isEmpty()) {
             sink.accept(part);
         }
+    }
+
+    /** What a retention pass did with the calls that started before its cut-off. */
+    public record Dropped(int dropped, int keptForOpenMonths) {
+    }
+
+    /**
+     * Drops the calls that started before {@code before} and are billed in a closed month,
+     * never one whose charge is not in the monthly spend yet; the others are kept and counted.
+     */
+    public Dropped dropBefore(Instant before, Set<String> closedMonths) {
+        Timestamp cutOff = Timestamp.from(before);
+        int dropped = 0;
+        for (String month : closedMonths) {
+            dropped += jdbc.update("DELETE FROM cdr WHERE start_time < ? AND billing_month = ?"
+                    + " AND NOT EXISTS (SELECT 1 FROM uncharged_batch u WHERE u.charge_batch = cdr.charge_batch)",
+                    cutOff, month);
+        }
+        Integer kept = jdbc.queryForObject("SELECT COUNT(*) FROM cdr WHERE start_time < ?", Integer.class, cutOff);
+        return new Dropped(dropped, kept == null ? 0 : kept);
     }
 
     /** The batches' charges are in the monthly spend now: in the same transaction that added them. */

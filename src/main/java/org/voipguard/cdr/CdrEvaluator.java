@@ -93,6 +93,6 @@ final class CdrEvaluator {
         Map<String, PriceLimits.Limits> limits = priceLimits.of(outgoing.stream().map(c -> c.record().number()).toList());
         List<OutgoingCall> facts = outgoing.stream()
                 .map(call -> OutgoingCallFacts.of(call, limits.get(call.record().number()))).toList();
-        return rules.evaluate(facts).alerts();
+        return rules.evaluate(facts);
     }
 }

@@ -1,5 +1,6 @@
 package org.voipguard.cli;
 
+import org.voipguard.command.Failures;
 import org.voipguard.command.TopLevelCommand;
 import org.voipguard.command.ExitCodes;
 import org.voipguard.command.UsageException;
@@ -203,12 +204,7 @@ public final class CommandLineLauncher {
     }
 
     static String rootMessage(Throwable exception) {
-        Throwable t = exception;
-        while (t.getCause() != null && t.getCause() != t
-                && !(t instanceof UsageException) && !(t instanceof RuleCompilationException)
-                && !(t instanceof RuleRuntimeException)) {
-            t = t.getCause();
-        }
-        return t.getMessage() != null ? t.getMessage() : t.toString();
+        return Failures.rootMessage(exception, UsageException.class, RuleCompilationException.class,
+                RuleRuntimeException.class);
     }
 }

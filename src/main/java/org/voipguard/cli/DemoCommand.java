@@ -10,14 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.voipguard.cdr.CdrImporter;
 import org.voipguard.config.VoipGuardProperties;
 import org.voipguard.imports.FileImportResult;
 import org.voipguard.imports.ImportReport;
 import org.voipguard.imports.InputFiles;
+import org.voipguard.notification.AlertStore;
 import org.voipguard.notification.Mailer;
 import org.voipguard.numbers.NumberImportReport;
 import org.voipguard.numbers.NumberSettingsImporter;
@@ -44,16 +45,16 @@ public class DemoCommand implements TopLevelCommand, Callable<Integer> {
     private final CdrImporter cdrs;
     private final RegistrationImporter registrations;
     private final Mailer mailer;
-    private final JdbcTemplate jdbc;
+    private final AlertStore alertStore;
     private final VoipGuardProperties properties;
 
     public DemoCommand(NumberSettingsImporter numbers, CdrImporter cdrs, RegistrationImporter registrations,
-            Mailer mailer, JdbcTemplate jdbc, VoipGuardProperties properties) {
+            Mailer mailer, AlertStore alertStore, VoipGuardProperties properties) {
         this.numbers = numbers;
         this.cdrs = cdrs;
         this.registrations = registrations;
         this.mailer = mailer;
-        this.jdbc = jdbc;
+        this.alertStore = alertStore;
         this.properties = properties;
     }
 
@@ -91,7 +92,7 @@ public class DemoCommand implements TopLevelCommand, Callable<Integer> {
     }
 
     private String alertsByType() {
-        return String.join(", ", jdbc.query("SELECT alert_type, COUNT(*) FROM alert GROUP BY alert_type ORDER BY alert_type",
-                (rs, row) -> rs.getString(1) + " " + rs.getLong(2)));
+        return alertStore.countsByType().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", "));
     }
 }

@@ -1,6 +1,5 @@
 package org.voipguard.cli;
 
-import java.util.Locale;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,6 +9,7 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 
 import org.springframework.stereotype.Component;
+import org.voipguard.db.DatabaseProduct;
 
 /**
  * Lets one VoIPGuard run at a time write to a database. The lock lives in the database, on a
@@ -31,9 +31,11 @@ public class RunLock {
     static final long ADVISORY_KEY = 0x566F4950_4775_6172L;
 
     private final DataSource dataSource;
+    private final DatabaseProduct product;
 
-    public RunLock(DataSource dataSource) {
+    public RunLock(DataSource dataSource, DatabaseProduct product) {
         this.dataSource = dataSource;
+        this.product = product;
     }
 
     /** A lock held; closing it releases the lock. */
@@ -54,9 +56,7 @@ public class RunLock {
         Connection connection = null;
         try {
             connection = dataSource.getConnection();
-            boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT)
-                    .contains("postgres");
-            Held held = postgres ? advisoryLock(connection) : rowLock(connection);
+            Held held = product == DatabaseProduct.POSTGRESQL ? advisoryLock(connection) : rowLock(connection);
             connection = null;
             return held;
         } catch (SQLException e) {

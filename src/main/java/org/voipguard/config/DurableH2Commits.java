@@ -3,7 +3,6 @@ package org.voipguard.config;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Locale;
 
 import javax.sql.DataSource;
 
@@ -11,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
+import org.voipguard.db.DatabaseProduct;
 
 /**
  * Makes an H2 database write each commit to its file at once ({@code SET WRITE_DELAY 0}). By
@@ -25,17 +25,19 @@ public class DurableH2Commits implements InitializingBean {
     private static final Logger log = LoggerFactory.getLogger(DurableH2Commits.class);
 
     private final DataSource dataSource;
+    private final DatabaseProduct product;
 
-    public DurableH2Commits(DataSource dataSource) {
+    public DurableH2Commits(DataSource dataSource, DatabaseProduct product) {
         this.dataSource = dataSource;
+        this.product = product;
     }
 
     @Override
     public void afterPropertiesSet() throws SQLException {
+        if (product != DatabaseProduct.H2) {
+            return;
+        }
         try (Connection connection = dataSource.getConnection()) {
-            if (!connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("h2")) {
-                return;
-            }
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET WRITE_DELAY 0");
             } catch (SQLException e) {

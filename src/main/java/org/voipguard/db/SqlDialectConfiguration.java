@@ -1,31 +1,28 @@
 package org.voipguard.db;
 
-import java.sql.DatabaseMetaData;
-
 import javax.sql.DataSource;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 
-/** Chooses the {@link SqlDialect} from the database the data source connects to. */
+/** The database the data source connects to, and the {@link SqlDialect} for it. */
 @Configuration(proxyBeanMethods = false)
 public class SqlDialectConfiguration {
 
     @Bean
-    SqlDialect sqlDialect(DataSource dataSource) throws MetaDataAccessException {
-        String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+    DatabaseProduct databaseProduct(DataSource dataSource) {
+        return DatabaseProduct.of(dataSource);
+    }
+
+    @Bean
+    SqlDialect sqlDialect(DatabaseProduct product) {
         return forProduct(product);
     }
 
-    static SqlDialect forProduct(String product) {
-        if ("H2".equals(product)) {
-            return new H2Dialect();
-        }
-        if ("PostgreSQL".equals(product)) {
-            return new PostgresDialect();
-        }
-        throw new IllegalStateException("VoIPGuard runs on H2 or PostgreSQL; the configured data source is " + product);
+    static SqlDialect forProduct(DatabaseProduct product) {
+        return switch (product) {
+            case H2 -> new H2Dialect();
+            case POSTGRESQL -> new PostgresDialect();
+        };
     }
 }

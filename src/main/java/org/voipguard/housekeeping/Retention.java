@@ -1,26 +1,36 @@
 package org.voipguard.housekeeping;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
+import org.voipguard.billing.SpendLedger;
+import org.voipguard.cdr.CallStore;
 import org.voipguard.config.VoipGuardProperties;
+import org.voipguard.notification.AlertStore;
+import org.voipguard.registration.RegistrationEventStore;
 
 /**
  * Drops stored rows older than their retention period ({@code voipguard.retention}), never
- * what is still needed: CDRs of a month that is not closed (its bill is still to be made),
- * registration events not evaluated yet, alerts not composed yet or whose email is still
- * pending, and emails an alert still points to.
+ * what is still needed: CDRs of a month that is not closed (its bill is still to be made) or
+ * whose charge is not in the monthly spend yet, registration events not evaluated yet, alerts
+ * not composed yet or whose email is still pending, and emails an alert still points to. Each
+ * table is asked of the package that keeps it.
  */
-@Repository
+@Component
 public class Retention {
 
-    private final JdbcTemplate jdbc;
+    private final CallStore calls;
+    private final SpendLedger ledger;
+    private final RegistrationEventStore events;
+    private final AlertStore alerts;
     private final VoipGuardProperties.Retention periods;
 
-    public Retention(JdbcTemplate jdbc, VoipGuardProperties properties) {
-        this.jdbc = jdbc;
+    public Retention(CallStore calls, SpendLedger ledger, RegistrationEventStore events, AlertStore alerts,
+            VoipGuardProperties properties) {
+        this.calls = calls;
+        this.ledger = ledger;
+        this.events = events;
+        this.alerts = alerts;
         this.periods = properties.retention();
     }
 
@@ -36,20 +46,9 @@ public class Retention {
     }
 
     public Removed apply(Instant now) {
-        Timestamp cdrsBefore = Timestamp.from(now.minus(periods.cdrs()));
-        Timestamp eventsBefore = Timestamp.from(now.minus(periods.registrationEvents()));
-        Timestamp alertsBefore = Timestamp.from(now.minus(periods.alerts()));
-        int cdrs = jdbc.update("DELETE FROM cdr WHERE start_time < ?"
-                + " AND billing_month IN (SELECT billing_month FROM month_close)", cdrsBefore);
-        Integer kept = jdbc.queryForObject("SELECT COUNT(*) FROM cdr WHERE start_time < ?", Integer.class, cdrsBefore);
-        int events = jdbc.update("DELETE FROM registration_event WHERE event_time < ?"
-                + " AND EXISTS (SELECT 1 FROM registration_outcome o WHERE o.event_id = registration_event.id)",
-                eventsBefore);
-        int alerts = jdbc.update("DELETE FROM alert WHERE created_at < ? AND composed_at IS NOT NULL"
-                + " AND NOT EXISTS (SELECT 1 FROM email_outbox e WHERE e.id = alert.email_id AND e.status NOT IN ('SENT', 'FAILED'))",
-                alertsBefore);
-        int emails = jdbc.update("DELETE FROM email_outbox WHERE status IN ('SENT', 'FAILED') AND created_at < ?"
-                + " AND NOT EXISTS (SELECT 1 FROM alert a WHERE a.email_id = email_outbox.id)", alertsBefore);
-        return new Removed(cdrs, kept == null ? 0 : kept, events, alerts, emails);
+        CallStore.Dropped cdrs = calls.dropBefore(now.minus(periods.cdrs()), ledger.closedMonths());
+        int registrationEvents = events.dropEvaluatedBefore(now.minus(periods.registrationEvents()));
+        AlertStore.Dropped done = alerts.dropDoneBefore(now.minus(periods.alerts()));
+        return new Removed(cdrs.dropped(), cdrs.keptForOpenMonths(), registrationEvents, done.alerts(), done.emails());
     }
 }

@@ -9,6 +9,7 @@ import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 import org.voipguard.command.ExitCodes;
+import org.voipguard.command.Failures;
 import org.voipguard.config.VoipGuardProperties;
 import org.voipguard.rules.ActiveRuleBook;
 import org.voipguard.rules.RaisedAlert;
@@ -99,10 +100,6 @@ public class DryRunSupport {
     }
 
     private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t && !(t instanceof RuleRuntimeException)) {
-            t = t.getCause();
-        }
-        return t.getMessage() != null ? t.getMessage() : t.toString();
+        return Failures.rootMessage(e, RuleRuntimeException.class);
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.stereotype.Component;
+import org.voipguard.notification.AlertStore;
 import org.voipguard.rules.ActiveRuleBook;
 
 /**
@@ -22,15 +23,15 @@ public class FileImports {
     private final JobRunner jobRunner;
     private final ImportedFiles importedFiles;
     private final RejectedLines rejects;
-    private final ImportStatistics statistics;
+    private final AlertStore alerts;
     private final JobRepository jobRepository;
 
     public FileImports(JobRunner jobRunner, ImportedFiles importedFiles, RejectedLines rejects,
-            ImportStatistics statistics, JobRepository jobRepository) {
+            AlertStore alerts, JobRepository jobRepository) {
         this.jobRunner = jobRunner;
         this.importedFiles = importedFiles;
         this.rejects = rejects;
-        this.statistics = statistics;
+        this.alerts = alerts;
         this.jobRepository = jobRepository;
     }
 
@@ -61,7 +62,7 @@ public class FileImports {
         FileImportResult.Status status = outcome.failure() == null
                 ? FileImportResult.Status.IMPORTED : FileImportResult.Status.FAILED;
         return new FileImportResult(file, status, RecordCounts.ofStep(outcome.execution(), jobRepository, loadStep),
-                rejects.count(importId), statistics.alerts(importId), rejectsFile, outcome.failure(),
+                rejects.count(importId), alerts.countOf(importId), rejectsFile, outcome.failure(),
                 report.getString(ActiveRuleBook.JOB_CONTEXT_KEY, null));
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
+import org.voipguard.command.Failures;
 import org.voipguard.db.DatabaseFailures;
 import org.voipguard.rules.RuleRuntimeException;
 
@@ -80,11 +81,6 @@ public class JobRunner {
     }
 
     private static String rootMessage(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root && !(root instanceof TooManyRejectedLinesException)
-                && !(root instanceof RuleRuntimeException)) {
-            root = root.getCause();
-        }
-        return root.getMessage() != null ? root.getMessage() : root.toString();
+        return Failures.rootMessage(t, TooManyRejectedLinesException.class, RuleRuntimeException.class);
     }
 }

@@ -1,18 +1,11 @@
 package org.voipguard.imports;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.voipguard.text.RejectsFile;
 
 /**
  * Lines an import could not use. They are stored in the database in the same transaction as
@@ -54,32 +47,13 @@ public class RejectedLines {
         return count == null ? 0 : count;
     }
 
-    /** Writes the rejects of one import as CSV ({@code line,field,reason,raw}); returns the file, or null if none. */
+    /** Writes the rejects of one import ({@link RejectsFile}); returns the file, or null if none. */
     public Path writeFile(long importId, Path directory, String inputName) {
-        if (count(importId) == 0) {
-            return null;
-        }
-        try {
-            Files.createDirectories(directory);
-            Path target = directory.resolve(inputName + ".rejects.csv");
-            Path temporary = Files.createTempFile(directory, inputName, ".tmp");
-            try (BufferedWriter out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
-                    CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
-                            .setHeader("line", "field", "reason", "raw").get())) {
-                jdbc.query("SELECT line_number, field, reason, raw_line FROM rejected_line "
-                        + "WHERE import_id = ? ORDER BY line_number", rs -> {
-                            try {
-                                csv.printRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4));
-                            } catch (IOException e) {
-                                throw new UncheckedIOException(e);
-                            }
-                        }, importId);
-            }
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return target;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the rejects file in " + directory, e);
-        }
+        return RejectsFile.write(directory, inputName, row -> jdbc.query("SELECT line_number, field, reason, raw_line"
+                + " FROM rejected_line WHERE import_id = ? ORDER BY line_number",
+                rs -> {
+                    row.accept(new RejectsFile.Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                }, importId));
     }
 
     private static String cut(String text, int max) {

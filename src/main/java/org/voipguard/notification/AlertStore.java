@@ -1,19 +1,17 @@
 package org.voipguard.notification;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -21,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.voipguard.db.SqlDialect;
 import org.voipguard.rules.AlertSink;
 import org.voipguard.rules.RaisedAlert;
+import org.voipguard.text.Sha256;
 
 /**
  * Keeps every alert the rules raise (table {@code alert}). An alert's key is the same each
@@ -53,16 +52,19 @@ public class AlertStore implements AlertSink {
         this.insertNew = dialect.insertIfAbsent("alert", INSERT_COLUMNS, List.of("alert_key"));
     }
 
-    /**
-     * Stores the alerts whose key is not stored yet and returns how many were new. A key
-     * longer than the column is shortened to a prefix and its SHA-256, the same every time.
-     */
+    /** Stores the alerts of an import whose key is not stored yet, in one transaction. */
     @Transactional
     @Override
     public void accept(List<RaisedAlert> alerts, long importId) {
         store(alerts, importId);
     }
 
+    /**
+     * Stores the alerts whose key is not stored yet and returns how many were new. A key
+     * longer than the column is shortened to a prefix and its SHA-256, the same every time.
+     *
+     * @param importId the import that raised them; {@code null} outside an import
+     */
     public int store(List<RaisedAlert> alerts, Long importId) {
         if (alerts.isEmpty()) {
             return 0;
@@ -91,11 +93,46 @@ public class AlertStore implements AlertSink {
         return jdbc.query(SELECT_RECENT, AlertStore::storedAlert, number, limit);
     }
 
+    /** What a retention pass removed. */
+    public record Dropped(int alerts, int emails) {
+    }
+
+    /**
+     * Drops the alerts and emails created before {@code before} that are done with: alerts
+     * composed and not waiting for their email, emails sent or refused for good that no alert
+     * points to any more.
+     */
+    public Dropped dropDoneBefore(Instant before) {
+        Timestamp cutOff = Timestamp.from(before);
+        int alerts = jdbc.update("DELETE FROM alert WHERE created_at < ? AND composed_at IS NOT NULL"
+                + " AND NOT EXISTS (SELECT 1 FROM email_outbox e WHERE e.id = alert.email_id"
+                + " AND e.status NOT IN ('SENT', 'FAILED'))", cutOff);
+        int emails = jdbc.update("DELETE FROM email_outbox WHERE status IN ('SENT', 'FAILED') AND created_at < ?"
+                + " AND NOT EXISTS (SELECT 1 FROM alert a WHERE a.email_id = email_outbox.id)", cutOff);
+        return new Dropped(alerts, emails);
+    }
+
+    /** How many alerts an import stored. */
+    public long countOf(long importId) {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM alert WHERE import_id = ?", Long.class, importId);
+        return count == null ? 0 : count;
+    }
+
+    /** How many alerts are stored of each type, by type. */
+    public Map<String, Long> countsByType() {
+        Map<String, Long> counts = new TreeMap<>();
+        jdbc.query("SELECT alert_type, COUNT(*) FROM alert GROUP BY alert_type",
+                rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                });
+        return counts;
+    }
+
     static String storedKey(String key) {
         if (key.length() <= MAX_KEY_LENGTH) {
             return key;
         }
-        String digest = sha256Hex(key);
+        String digest = Sha256.hex(key);
         return key.substring(0, MAX_KEY_LENGTH - digest.length() - 1) + "#" + digest;
     }
 
@@ -127,15 +164,6 @@ public class AlertStore implements AlertSink {
         }
         int end = Character.isHighSurrogate(value.charAt(maxLength - 1)) ? maxLength - 1 : maxLength;
         return value.substring(0, end);
-    }
-
-    static String sha256Hex(String text) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 
     private static StoredAlert storedAlert(ResultSet rs, int row) throws SQLException {

@@ -2,6 +2,7 @@ package org.voipguard.notification;
 
 import java.util.Collection;
 import java.util.regex.Pattern;
+import org.voipguard.text.Sha256;
 
 /**
  * Message-IDs derived from alert keys: the same alerts always give the same Message-ID, so a
@@ -20,7 +21,7 @@ final class MessageIds {
     /** {@code <first 32 hex digits of SHA-256 of the sorted keys, one per line>@domain>}. */
     static String forAlertKeys(Collection<String> alertKeys, String domain) {
         String joined = String.join("\n", alertKeys.stream().sorted().toList());
-        return "<" + AlertStore.sha256Hex(joined).substring(0, HASH_CHARACTERS) + "@" + domain + ">";
+        return "<" + Sha256.hex(joined).substring(0, HASH_CHARACTERS) + "@" + domain + ">";
     }
 
     static String checkedDomain(String domain) {

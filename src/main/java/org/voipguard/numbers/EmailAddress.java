@@ -111,8 +111,8 @@ public final class EmailAddress {
                 + "name, not " + shown(text));
     }
 
-    /** Shows a bad value safely: non-printable and non-ASCII characters escaped, long values cut. */
-    private static String shown(String text) {
+    /** A value quoted for a message: cut to 80 characters, control and invisible characters as {@code \\uXXXX}. */
+    static String shown(String text) {
         StringBuilder shown = new StringBuilder("\"");
         text.codePoints().limit(80).forEach(c -> {
             if (c < 0x20 || c == 0x7F || Character.getType(c) == Character.FORMAT) {

@@ -37,6 +37,13 @@ public class JdbcNumberDirectory implements NumberDirectory {
         this.defaults = properties.defaults();
     }
 
+    /** Whether the number's settings were ever imported. */
+    public boolean isKnown(String number) {
+        Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM number_settings WHERE number = :number",
+                Map.of("number", number), Integer.class);
+        return known != null && known > 0;
+    }
+
     @Override
     public NumberSettings find(String number) {
         return findAll(List.of(number)).get(number);

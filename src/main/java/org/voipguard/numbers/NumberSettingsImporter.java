@@ -2,7 +2,6 @@ package org.voipguard.numbers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -23,15 +22,16 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.voipguard.command.Failures;
 import org.voipguard.command.UsageException;
 import org.voipguard.config.VoipGuardProperties;
+import org.voipguard.text.RejectsFile;
 
 /**
  * Loads or updates per-number settings from the settings CSV (SPEC "Per-number settings").
@@ -44,8 +44,6 @@ public class NumberSettingsImporter {
 
     private static final CSVFormat SETTINGS_CSV = CSVFormat.DEFAULT.builder()
             .setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).get();
-    private static final CSVFormat REJECTS_CSV = CSVFormat.DEFAULT.builder()
-            .setHeader("line", "field", "reason", "raw").setRecordSeparator("\n").get();
     private static final char BYTE_ORDER_MARK = '\uFEFF';
     private static final String ROW = "row";
 
@@ -118,7 +116,7 @@ public class NumberSettingsImporter {
                     readRow(record, columns, line, raw, firstLineOfNumber, rows, rejections);
                 }
             } catch (UncheckedIOException | IllegalStateException e) {
-                rejections.add(new SettingsRejection(nextLine, ROW, "malformed CSV (" + rootMessage(e)
+                rejections.add(new SettingsRejection(nextLine, ROW, "malformed CSV (" + Failures.rootMessage(e)
                         + "); the rest of the file was not read", lines.text(nextLine, nextLine)));
             }
         } catch (IOException e) {
@@ -201,23 +199,8 @@ public class NumberSettingsImporter {
     }
 
     private Path writeRejects(Path file, List<SettingsRejection> rejections) {
-        Path rejectsFile = rejectsDir.resolve(file.getFileName() + ".rejects.csv");
-        try {
-            if (rejections.isEmpty()) {
-                Files.deleteIfExists(rejectsFile); // an old rejects file would describe an older import
-                return null;
-            }
-            Files.createDirectories(rejectsDir);
-            try (Writer writer = Files.newBufferedWriter(rejectsFile, StandardCharsets.UTF_8);
-                    CSVPrinter printer = new CSVPrinter(writer, REJECTS_CSV)) {
-                for (SettingsRejection rejection : rejections) {
-                    printer.printRecord(rejection.line(), rejection.field(), rejection.reason(), rejection.raw());
-                }
-            }
-            return rejectsFile;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the rejects file " + rejectsFile, e);
-        }
+        return RejectsFile.write(rejectsDir, file.getFileName().toString(), row -> rejections.forEach(r ->
+                row.accept(new RejectsFile.Row(r.line(), r.field(), r.reason(), r.raw()))));
     }
 
     private static String readUtf8(Path file) {
@@ -237,14 +220,6 @@ public class NumberSettingsImporter {
             throw new UsageException(file + ": not UTF-8 text; save it as UTF-8 and import it again", e);
         }
         return !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage() != null ? t.getMessage() : t.toString();
     }
 
     /** Line numbers and raw text of the file, with CRLF, LF and CR line ends alike. */

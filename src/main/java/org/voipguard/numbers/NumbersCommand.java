@@ -33,7 +33,7 @@ public class NumbersCommand implements TopLevelCommand {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
 
     private final NumberSettingsImporter importer;
-    private final NumberOverviewQuery overviews;
+    private final NumberOverviews overviews;
     private final SipPasswords sipPasswords;
     private final ZoneId timeZone;
     private final String realm;
@@ -41,7 +41,7 @@ public class NumbersCommand implements TopLevelCommand {
     @Spec
     private CommandSpec spec;
 
-    public NumbersCommand(NumberSettingsImporter importer, NumberOverviewQuery overviews, SipPasswords sipPasswords,
+    public NumbersCommand(NumberSettingsImporter importer, NumberOverviews overviews, SipPasswords sipPasswords,
             VoipGuardProperties properties) {
         this.importer = importer;
         this.overviews = overviews;
@@ -164,7 +164,7 @@ public class NumbersCommand implements TopLevelCommand {
             out.println("Recent alerts: none");
             return;
         }
-        out.println("Recent alerts (newest first, at most " + NumberOverviewQuery.RECENT_ALERTS + ")");
+        out.println("Recent alerts (newest first, at most " + NumberOverviews.RECENT_ALERTS + ")");
         for (NumberOverview.RecentAlert alert : overview.recentAlerts()) {
             out.println("  " + TIME.format(alert.createdAt().atZoneSameInstant(timeZone)) + "  "
                     + DisplayText.clean(alert.alertType(), 40) + "  rule \"" + DisplayText.clean(alert.ruleName(), 80)
@@ -180,7 +180,7 @@ public class NumbersCommand implements TopLevelCommand {
         }
         out.println();
         out.println("Emails refused by the mail server (not sent again; newest first, at most "
-                + NumberOverviewQuery.FAILED_EMAILS + ")");
+                + NumberOverviews.FAILED_EMAILS + ")");
         for (NumberOverview.FailedEmail email : overview.failedEmails()) {
             out.println("  " + TIME.format(email.createdAt().atZoneSameInstant(timeZone)) + "  "
                     + DisplayText.clean(email.alertType(), 40) + "  email to "

@@ -73,16 +73,16 @@ final class SettingsRowValidator {
     private String number(String text) {
         if (!E164.matcher(text).matches()) {
             throw new IllegalArgumentException("not an E.164 number (+ then 7 to 15 digits, e.g. +441632960001): "
-                    + quoted(text));
+                    + EmailAddress.shown(text));
         }
         try {
             String formatted = phoneNumbers.format(phoneNumbers.parse(text, "ZZ"), PhoneNumberFormat.E164);
             if (!formatted.equals(text)) {
-                throw new IllegalArgumentException("not a canonical E.164 number: " + quoted(text)
+                throw new IllegalArgumentException("not a canonical E.164 number: " + EmailAddress.shown(text)
                         + " (did you mean " + formatted + "?)");
             }
         } catch (NumberParseException e) {
-            throw new IllegalArgumentException("not a telephone number: " + quoted(text) + ": " + e.getMessage());
+            throw new IllegalArgumentException("not a telephone number: " + EmailAddress.shown(text) + ": " + e.getMessage());
         }
         return text;
     }
@@ -105,7 +105,7 @@ final class SettingsRowValidator {
     private static BigDecimal limit(String text) {
         if (!LIMIT.matcher(text).matches()) {
             throw new IllegalArgumentException("not a price in pence per minute (e.g. 20 or 7.5, at most 4 decimals): "
-                    + quoted(text));
+                    + EmailAddress.shown(text));
         }
         BigDecimal limit = new BigDecimal(text);
         if (limit.compareTo(MAX_LIMIT_PPM) > 0) {
@@ -132,13 +132,13 @@ final class SettingsRowValidator {
                 return mode;
             }
         }
-        throw new IllegalArgumentException("not one of NEW_IP_OR_AGENT, NEW_AGENT, NONE: " + quoted(text));
+        throw new IllegalArgumentException("not one of NEW_IP_OR_AGENT, NEW_AGENT, NONE: " + EmailAddress.shown(text));
     }
 
     private static BigDecimal warningLevel(String text) {
         if (!MONEY.matcher(text).matches()) {
             throw new IllegalArgumentException("not an amount in GBP (e.g. 10 or 25.50, at most 2 decimals): "
-                    + quoted(text));
+                    + EmailAddress.shown(text));
         }
         BigDecimal level = new BigDecimal(text);
         if (level.signum() <= 0) {
@@ -157,20 +157,6 @@ final class SettingsRowValidator {
     }
 
     /** Shows a bad value safely: control characters escaped, long values cut. */
-    private static String quoted(String text) {
-        StringBuilder shown = new StringBuilder("\"");
-        text.codePoints().limit(80).forEach(c -> {
-            if (Character.isISOControl(c)) {
-                shown.append(String.format("\\u%04x", c));
-            } else {
-                shown.appendCodePoint(c);
-            }
-        });
-        if (text.codePointCount(0, text.length()) > 80) {
-            shown.append("...");
-        }
-        return shown.append('"').toString();
-    }
 
     /** Runs the per-field checks of one row, collecting every problem rather than stopping at the first. */
     private static final class Checker {

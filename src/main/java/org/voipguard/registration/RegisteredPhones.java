@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.voipguard.numbers.NumberOverview;
 
 /**
  * Registers, refreshes or (with expiry 0) removes the phones of an import's accepted
@@ -96,6 +97,18 @@ public class RegisteredPhones {
         }
         batch("INSERT INTO registered_phone (number, source_ip, source_port, transport, user_agent, registered_at,"
                 + " expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)", missing);
+    }
+
+    /** A number's phones registered at {@code now}, the earliest registered first. */
+    public List<NumberOverview.RegisteredPhone> registeredAt(String number, Instant now) {
+        return jdbc.query("SELECT source_ip, source_port, transport, user_agent, registered_at, expires_at"
+                + " FROM registered_phone WHERE number = ? AND expires_at > ?"
+                + " ORDER BY registered_at, source_ip, source_port, transport",
+                (rs, i) -> new NumberOverview.RegisteredPhone(rs.getString("source_ip"), rs.getInt("source_port"),
+                        rs.getString("transport"), rs.getString("user_agent"),
+                        rs.getObject("registered_at", OffsetDateTime.class),
+                        rs.getObject("expires_at", OffsetDateTime.class)),
+                number, Timestamp.from(now));
     }
 
     /** Drops registered phones whose registration has expired. */

@@ -47,7 +47,7 @@ final class RegistrationEvaluator {
             List<StoredRegistration> round = nextRound(pending);
             List<RegistrationAttempt> facts = round.stream()
                     .map(event -> fact(event, settings.get(event.number()), states.get(event.number()))).toList();
-            List<RaisedAlert> roundAlerts = rules.evaluate(facts).alerts();
+            List<RaisedAlert> roundAlerts = rules.evaluate(facts);
             raised.addAll(roundAlerts);
             Set<Object> alertedAbout = RaisedAlert.subjectsOf(roundAlerts);
             for (int i = 0; i < round.size(); i++) {

@@ -2,6 +2,7 @@ package org.voipguard.registration;
 
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
@@ -21,6 +22,13 @@ public class RegistrationEventStore {
         this.insertIfNew = dialect.insertIfAbsent("registration_event", List.of("event_key", "event_time", "number",
                 "source_ip", "source_port", "transport", "user_agent", "auth_result", "expires_s", "import_id"),
                 List.of("event_key"));
+    }
+
+    /** Drops the events before {@code before} that were evaluated; returns how many. */
+    public int dropEvaluatedBefore(Instant before) {
+        return jdbc.update("DELETE FROM registration_event WHERE event_time < ?"
+                + " AND EXISTS (SELECT 1 FROM registration_outcome o WHERE o.event_id = registration_event.id)",
+                Timestamp.from(before));
     }
 
     /** Stores the events not seen before; returns how many those were. */

@@ -1,18 +1,15 @@
 package org.voipguard.registration;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.SignStyle;
 import java.time.temporal.ChronoField;
-import java.util.HexFormat;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.voipguard.imports.PlausibleTimes;
 import org.voipguard.registration.asterisk.AsteriskSecurityLogParser;
+import org.voipguard.text.Sha256;
 
 /**
  * Parses one log line in the file's format. A bad line becomes a rejection; a valid line that
@@ -76,11 +73,6 @@ public class RegistrationLineProcessor implements ItemProcessor<RegistrationLine
         String identity = String.join("\u0000", r.time().toString(), r.number(), r.sourceIp(),
                 String.valueOf(r.sourcePort()), String.valueOf(r.transport()), String.valueOf(r.userAgent()),
                 r.authResult().name(), String.valueOf(r.expiresS()));
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 20);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(identity).substring(0, 40);
     }
 }

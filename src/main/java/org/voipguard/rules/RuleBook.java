@@ -31,23 +31,39 @@ public final class RuleBook {
     }
 
     /** Evaluates the facts in a fresh session and returns the alerts the rules raised. */
-    public Evaluation evaluate(Collection<?> facts) {
-        StatelessKieSession session = kieBase.newStatelessKieSession();
-        AlertCollector alerts = new AlertCollector(version);
+    public List<RaisedAlert> evaluate(Collection<?> facts) {
+        return run(facts, newSession());
+    }
+
+    /**
+     * Evaluates the facts as {@link #evaluate} does and also names the rules that fired, in
+     * order: for rule tests and the analysts' tools. Production sessions carry no listener.
+     */
+    public Evaluation trace(Collection<?> facts) {
+        StatelessKieSession session = newSession();
         List<String> firedRules = new ArrayList<>();
-        session.setGlobal("alerts", alerts);
         session.addEventListener(new DefaultAgendaEventListener() {
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
                 firedRules.add(event.getMatch().getRule().getName());
             }
         });
+        return new Evaluation(run(facts, session), List.copyOf(firedRules));
+    }
+
+    private StatelessKieSession newSession() {
+        return kieBase.newStatelessKieSession();
+    }
+
+    private List<RaisedAlert> run(Collection<?> facts, StatelessKieSession session) {
+        AlertCollector alerts = new AlertCollector(version);
+        session.setGlobal("alerts", alerts);
         try {
             session.execute(facts);
         } catch (RuntimeException e) {
             throw RuleRuntimeException.from(e, () -> failingFact(facts));
         }
-        return new Evaluation(alerts.raised(), List.copyOf(firedRules));
+        return alerts.raised();
     }
 
     /**

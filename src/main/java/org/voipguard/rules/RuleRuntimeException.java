@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.kie.api.runtime.rule.ConsequenceException;
+import org.springframework.core.NestedExceptionUtils;
 
 /**
  * A rule threw while it ran; the message names the rule and the fact it was looking at, e.g.
@@ -52,10 +53,6 @@ public class RuleRuntimeException extends RuntimeException {
     }
 
     private static Throwable root(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t;
+        return NestedExceptionUtils.getMostSpecificCause(e);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.math.BigDecimal;
-import java.sql.DatabaseMetaData;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,11 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.voipguard.billing.SpendLedger.NumberMonth;
+import org.voipguard.db.DatabaseProduct;
 import org.voipguard.support.AlsoOnPostgreSql;
 import org.voipguard.support.TestDatabase;
 
@@ -55,9 +53,9 @@ class SpendLedgerConcurrencyTest {
     private final ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
 
     @BeforeEach
-    void emptyPostgreSqlDatabase() throws MetaDataAccessException {
-        String product = JdbcUtils.extractDatabaseMetaData(jdbc.getDataSource(), DatabaseMetaData::getDatabaseProductName);
-        assumeThat(product).as("concurrent writers are a PostgreSQL matter").isEqualTo("PostgreSQL");
+    void emptyPostgreSqlDatabase() {
+        assumeThat(DatabaseProduct.of(jdbc.getDataSource())).as("concurrent writers are a PostgreSQL matter")
+                .isEqualTo(DatabaseProduct.POSTGRESQL);
         TestDatabase.clear(jdbc);
     }
 

@@ -36,11 +36,15 @@ class SecretsInExamplesTest {
         }
     }
 
+    /** Every root must be there: a run from another folder would otherwise check nothing and pass. */
     private static List<Path> filesToCheck() throws IOException {
         List<Path> roots = List.of(Path.of("README.md"), Path.of("batch-config"), Path.of(".ci"),
                 Path.of("src/main/resources/application.yml"));
-        try (Stream<Path> files = roots.stream().filter(Files::exists).flatMap(SecretsInExamplesTest::walk)) {
-            return files.filter(Files::isRegularFile).toList();
+        assertThat(roots).as("run from the project folder").allMatch(Files::exists);
+        try (Stream<Path> files = roots.stream().flatMap(SecretsInExamplesTest::walk)) {
+            List<Path> checked = files.filter(Files::isRegularFile).toList();
+            assertThat(checked).as("files to check").hasSizeGreaterThan(roots.size());
+            return checked;
         }
     }
 

@@ -83,7 +83,7 @@ class SqlDialectTest {
 
     @Test
     void anotherDatabaseIsRefusedByName() {
-        assertThatThrownBy(() -> SqlDialectConfiguration.forProduct("MySQL"))
+        assertThatThrownBy(() -> DatabaseProduct.named("MySQL"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("MySQL");
     }
 }

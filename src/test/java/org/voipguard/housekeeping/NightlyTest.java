@@ -68,6 +68,20 @@ class NightlyTest {
     }
 
     @Test
+    void anOldCallWhoseChargeIsNotInTheSpendYetIsKept() {
+        jdbc.update("INSERT INTO month_close (billing_month, closed_at) VALUES ('2025-05', ?)", ts(LONG_AGO));
+        givenCdr("old-charged", LONG_AGO, "2025-05");
+        givenCdr("old-uncharged", LONG_AGO, "2025-05");
+        jdbc.update("UPDATE cdr SET charge_batch = 9 WHERE call_id = 'old-uncharged'");
+        jdbc.update("INSERT INTO uncharged_batch (charge_batch, import_id) VALUES (9, 1)");
+
+        Retention.Removed removed = retention.apply(NOW);
+
+        assertThat(jdbc.queryForList("SELECT call_id FROM cdr", String.class)).containsExactly("old-uncharged");
+        assertThat(removed.cdrs()).isEqualTo(1);
+    }
+
+    @Test
     void oldRegistrationEventsGoOnceEvaluated() {
         givenRegistrationEvent("old-accepted", LONG_AGO, "ACCEPTED");
         givenRegistrationEvent("old-pending", LONG_AGO, null);

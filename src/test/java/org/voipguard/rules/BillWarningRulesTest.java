@@ -57,7 +57,7 @@ class BillWarningRulesTest {
     }
 
     private static RuleBook.Evaluation evaluate(Object... facts) {
-        return PolicyRules.shipped().evaluate(List.of(facts));
+        return PolicyRules.shipped().trace(List.of(facts));
     }
 
     private static MonthlySpend spend(String gbp, int warnedMultiple, boolean closed) {

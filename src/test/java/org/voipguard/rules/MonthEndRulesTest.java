@@ -85,7 +85,7 @@ class MonthEndRulesTest {
     }
 
     private static RuleBook.Evaluation evaluate(Object... facts) {
-        return PolicyRules.shipped().evaluate(List.of(facts));
+        return PolicyRules.shipped().trace(List.of(facts));
     }
 
     private static MonthEndBill bill(String gbp, boolean customerSet) {

@@ -73,7 +73,7 @@ class PriceLimitRulesTest {
     }
 
     private static RuleBook.Evaluation evaluate(Object... facts) {
-        return PolicyRules.shipped().evaluate(List.of(facts));
+        return PolicyRules.shipped().trace(List.of(facts));
     }
 
     private static OutgoingCall nationalCall(String pricePpm) {

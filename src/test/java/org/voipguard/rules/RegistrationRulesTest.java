@@ -85,7 +85,7 @@ class RegistrationRulesTest {
     }
 
     private static RuleBook.Evaluation evaluate(Object... facts) {
-        return PolicyRules.shipped().evaluate(List.of(facts));
+        return PolicyRules.shipped().trace(List.of(facts));
     }
 
     private static RegistrationAttempt attempt(String auth, boolean listEmpty, boolean permitted, boolean newIp,

@@ -67,9 +67,9 @@ class RuleRuntimeErrorTest {
     void rulesThatDoNotThrowEvaluateAsBefore() throws IOException {
         givenShippedRulesAnd("");
 
-        var evaluation = new RuleBookLoader().load(rules).evaluate(List.of(ordinaryCall(), premiumCall()));
+        List<RaisedAlert> alerts = new RuleBookLoader().load(rules).evaluate(List.of(ordinaryCall(), premiumCall()));
 
-        assertThat(evaluation.alerts()).extracting(RaisedAlert::key).containsExactly("RATE_LIMIT_EXCEEDED:c-premium");
+        assertThat(alerts).extracting(RaisedAlert::key).containsExactly("RATE_LIMIT_EXCEEDED:c-premium");
     }
 
     private void givenShippedRulesAnd(String rule) throws IOException {
