@@ -1,5 +1,7 @@
 package org.voipguard.enforcement;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +26,7 @@ class InputsRefresher implements SmartLifecycle {
     private final DecisionInputs inputs;
     private final ServeProperties properties;
     private ScheduledExecutorService scheduler;
-    private volatile String lastFailure;
+    private final Map<String, String> lastFailures = new ConcurrentHashMap<>();
 
     InputsRefresher(DecisionInputs inputs, ServeProperties properties) {
         this.inputs = inputs;
@@ -44,16 +46,20 @@ class InputsRefresher implements SmartLifecycle {
     }
 
     void refresh() {
+        attempt("rules", inputs::refreshRules);
+        attempt("settings", inputs::refreshSettings);
+    }
+
+    /** A failure is logged when it starts or changes, not at every look. */
+    private void attempt(String what, Runnable refresh) {
         try {
-            inputs.refreshRules();
-            inputs.refreshSettings();
-            lastFailure = null;
+            refresh.run();
+            lastFailures.remove(what);
         } catch (RuntimeException e) {
             String failure = String.valueOf(e.getMessage());
-            if (!failure.equals(lastFailure)) {
-                LOG.error("cannot refresh the settings or the rules; what was loaded keeps deciding", e);
+            if (!failure.equals(lastFailures.put(what, failure))) {
+                LOG.error("cannot refresh the {}; what was loaded keeps deciding", what, e);
             }
-            lastFailure = failure;
         }
     }
 
