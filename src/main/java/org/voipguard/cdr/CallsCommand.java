@@ -5,11 +5,8 @@ import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 
 import org.springframework.stereotype.Component;
-import org.voipguard.billing.CallPricer;
-import org.voipguard.billing.PricedCall;
 import org.voipguard.billing.PricingException;
 import org.voipguard.command.ExitCodes;
 import org.voipguard.command.TopLevelCommand;
@@ -17,8 +14,6 @@ import org.voipguard.command.UsageException;
 import org.voipguard.numbers.NumberDirectory;
 import org.voipguard.numbers.NumberSettings;
 import org.voipguard.rules.ActiveRuleBook;
-import org.voipguard.rules.RaisedAlert;
-import org.voipguard.rules.facts.OutgoingCall;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,12 +29,12 @@ public class CallsCommand implements TopLevelCommand {
     @Spec
     private CommandSpec spec;
 
-    private final CallPricer pricer;
+    private final CallAuthorizer authorizer;
     private final NumberDirectory numbers;
     private final ActiveRuleBook rules;
 
-    public CallsCommand(CallPricer pricer, NumberDirectory numbers, ActiveRuleBook rules) {
-        this.pricer = pricer;
+    public CallsCommand(CallAuthorizer authorizer, NumberDirectory numbers, ActiveRuleBook rules) {
+        this.authorizer = authorizer;
         this.numbers = numbers;
         this.rules = rules;
     }
@@ -49,22 +44,19 @@ public class CallsCommand implements TopLevelCommand {
             @Parameters(paramLabel = "DIALLED", description = "the dialled number, any UK or international format") String dialled,
             @Option(names = "--at", paramLabel = "TIME", description = "ISO-8601 time with offset (default: now)") String at,
             @Option(names = "--price", paramLabel = "PPM", description = "price in pence per minute (default: the tariff)") BigDecimal price) {
-        NumberSettings settings = numbers.find(number);
-        PricedCall priced = price(dialled, at, price);
-        OutgoingCall call = OutgoingCallFacts.of("check", number, dialled, priced, settings, time(at).toString());
-        List<RaisedAlert> breaches = rules.current().evaluate(List.of(call));
+        CallDecision decision = decide(numbers.find(number), dialled, time(at), price);
         PrintWriter out = spec.commandLine().getOut();
-        String verdict = breaches.isEmpty() ? "ALLOW" : "DENY";
-        out.printf("%s %s -> %s (%s%s) at %sp/min, limit %sp/min%s%n", verdict, number, priced.dialledE164(),
-                priced.callClass().name().toLowerCase(Locale.ROOT), priced.premium() ? ", premium rate" : "",
-                priced.pricePpm().stripTrailingZeros().toPlainString(), call.getLimitPpm().stripTrailingZeros().toPlainString(),
-                breaches.isEmpty() ? "" : " (rule \"" + breaches.get(0).ruleName() + "\")");
+        out.printf("%s %s -> %s (%s%s) at %sp/min, limit %sp/min%s%n", decision.allowed() ? "ALLOW" : "DENY", number,
+                decision.dialledE164(), decision.callClass().name().toLowerCase(Locale.ROOT),
+                decision.premium() ? ", premium rate" : "", decision.pricePpm().stripTrailingZeros().toPlainString(),
+                decision.limitPpm().stripTrailingZeros().toPlainString(),
+                decision.rule().map(rule -> " (rule \"" + rule + "\")").orElse(""));
         return ExitCodes.DONE;
     }
 
-    private PricedCall price(String dialled, String at, BigDecimal price) {
+    private CallDecision decide(NumberSettings settings, String dialled, OffsetDateTime at, BigDecimal price) {
         try {
-            return pricer.price(dialled, time(at), 60, 200, price, null);
+            return authorizer.decide(settings, dialled, at, price, rules.current());
         } catch (PricingException e) {
             throw new UsageException(e.field() + ": " + e.getMessage());
         }

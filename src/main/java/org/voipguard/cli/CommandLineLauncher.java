@@ -32,10 +32,14 @@ import picocli.CommandLine.ParseResult;
 public final class CommandLineLauncher {
 
     /** Commands that only read the database; every other command takes the {@link RunLock}. */
-    static final Set<String> READ_ONLY_COMMANDS = Set.of("numbers show", "calls check", "rules check", "rules test");
+    static final Set<String> READ_ONLY_COMMANDS = Set.of("numbers show", "calls check", "rules check", "rules test",
+            "serve", "numbers export-subscribers");
+
+    /** The one command that runs a web server; every other command opens no port. */
+    static final String SERVE = "serve";
 
     private static final Pattern PROPERTY_ARGUMENT =
-            Pattern.compile("--(spring|voipguard|logging|debug|trace)(\\.[^=]*)?(=.*)?");
+            Pattern.compile("--(spring|voipguard|server|management|logging|debug|trace)(\\.[^=]*)?(=.*)?");
 
     /** What H2 says when another process holds or is just taking its lock file. */
     private static final List<String> LOCK_FILE_RACES = List.of("Database may be already in use",
@@ -56,7 +60,7 @@ public final class CommandLineLauncher {
                 .toArray(String[]::new);
         ConfigurableApplicationContext context;
         try {
-            context = new SpringApplication(applicationFor(commandArgs)).run(args);
+            context = new SpringApplication(applicationFor(commandArgs)).run(withWebServerFor(commandArgs, args));
         } catch (RuntimeException e) {
             if (isDatabaseInUse(e)) {
                 err.println("voipguard: another VoIPGuard run is using the database; try again when it has "
@@ -78,6 +82,22 @@ public final class CommandLineLauncher {
     static Class<?> applicationFor(String[] commandArgs) {
         return commandArgs.length > 0 && "rules".equals(commandArgs[0])
                 ? RulesToolApplication.class : VoipGuardApplication.class;
+    }
+
+    /**
+     * The built-in settings start no web server; {@code serve} (but not {@code serve --help})
+     * asks for one. A {@code --spring.main.web-application-type} of the operator's still wins.
+     */
+    static String[] withWebServerFor(String[] commandArgs, String[] args) {
+        boolean serve = commandArgs.length > 0 && SERVE.equals(commandArgs[0])
+                && Arrays.stream(commandArgs).noneMatch(a -> a.equals("--help") || a.equals("-h"));
+        if (!serve || Arrays.stream(args).anyMatch(a -> a.startsWith("--spring.main.web-application-type"))) {
+            return args;
+        }
+        String[] withServer = new String[args.length + 1];
+        withServer[0] = "--spring.main.web-application-type=servlet";
+        System.arraycopy(args, 0, withServer, 1, args.length);
+        return withServer;
     }
 
     /** Runs one command in an already started context; tests call this with their own context. */

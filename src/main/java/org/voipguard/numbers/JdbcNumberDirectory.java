@@ -24,9 +24,10 @@ import org.voipguard.db.InListBatches;
 @Repository
 public class JdbcNumberDirectory implements NumberDirectory {
 
-    private static final String SELECT = "SELECT number, login, number_email, login_email, national_limit_ppm,"
+    private static final String SELECT_ALL = "SELECT number, login, number_email, login_email, national_limit_ppm,"
             + " international_limit_ppm, ip_access_list, ip_agent_notify, bill_warning_level_gbp,"
-            + " auto_warning_level_gbp FROM number_settings WHERE number IN (:numbers)";
+            + " auto_warning_level_gbp FROM number_settings";
+    private static final String SELECT = SELECT_ALL + " WHERE number IN (:numbers)";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final PolicyDefaults defaults;
@@ -62,6 +63,16 @@ public class JdbcNumberDirectory implements NumberDirectory {
             result.put(number, stored.getOrDefault(number, defaultsFor(number)));
         }
         return result;
+    }
+
+    /** The effective settings of every number imported, by number: for a service that holds them in memory. */
+    public Map<String, NumberSettings> findEveryStored() {
+        Map<String, NumberSettings> stored = new HashMap<>();
+        jdbc.query(SELECT_ALL, (ResultSet rs) -> {
+            NumberSettings settings = fromRow(rs);
+            stored.put(settings.number(), settings);
+        });
+        return stored;
     }
 
     /** The settings of a number that was never imported. */

@@ -59,11 +59,13 @@ public class NumberSettingsImporter {
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final Path rejectsDir;
+    private final SettingsVersion settingsVersion;
     private final SettingsRowValidator validator = new SettingsRowValidator();
 
     public NumberSettingsImporter(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-            VoipGuardProperties properties) {
+            VoipGuardProperties properties, SettingsVersion settingsVersion) {
         this.jdbc = jdbc;
+        this.settingsVersion = settingsVersion;
         this.transaction = new TransactionTemplate(transactionManager);
         this.rejectsDir = properties.rejectsDir();
     }
@@ -78,7 +80,11 @@ public class NumberSettingsImporter {
         List<SettingsRejection> rejections = new ArrayList<>();
         List<SettingsRow> rows = new ArrayList<>();
         int rowsRead = parse(file, text, rows, rejections);
-        int[] insertedUpdated = transaction.execute(status -> upsertAll(rows));
+        int[] insertedUpdated = transaction.execute(status -> {
+            int[] counts = upsertAll(rows);
+            settingsVersion.bump();
+            return counts;
+        });
         Path rejectsFile = writeRejects(file, rejections);
         return new NumberImportReport(file, rowsRead, insertedUpdated[0], insertedUpdated[1], rejections,
                 rejectsFile);

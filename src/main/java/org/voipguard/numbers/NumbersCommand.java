@@ -36,6 +36,7 @@ public class NumbersCommand implements TopLevelCommand {
     private final NumberOverviews overviews;
     private final SipPasswords sipPasswords;
     private final ZoneId timeZone;
+    private final String realm;
 
     @Spec
     private CommandSpec spec;
@@ -46,6 +47,7 @@ public class NumbersCommand implements TopLevelCommand {
         this.overviews = overviews;
         this.sipPasswords = sipPasswords;
         this.timeZone = properties.timeZone();
+        this.realm = properties.sip().realm();
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
@@ -72,6 +74,16 @@ public class NumbersCommand implements TopLevelCommand {
         out.println("New SIP password for " + number + " (shown once, not stored; give it to the customer now):");
         out.println(password);
         out.flush();
+        return ExitCodes.DONE;
+    }
+
+    @Command(name = "export-subscribers", mixinStandardHelpOptions = true,
+            description = "Write the SIP digests (HA1) of every number with a password as Kamailio db_text tables "
+                    + "(subscriber, version) into DIR, for auth_db; see batch-config/kamailio/.")
+    int exportSubscribers(@Parameters(paramLabel = "DIR", description = "Kamailio's db_text directory") Path directory) {
+        int exported = KamailioSubscribers.export(sipPasswords.all(), realm, directory);
+        spec.commandLine().getOut().printf("numbers export-subscribers: %d subscribers (realm %s) written to %s%n",
+                exported, realm, directory);
         return ExitCodes.DONE;
     }
 

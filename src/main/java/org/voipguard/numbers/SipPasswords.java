@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -56,6 +57,16 @@ public class SipPasswords {
     public Optional<OffsetDateTime> lastChanged(String number) {
         return jdbc.queryForList("SELECT changed_at FROM sip_credential WHERE number = ?", OffsetDateTime.class, number)
                 .stream().findFirst();
+    }
+
+    /** Every stored digest, by number: what a registrar needs to authenticate the phones. */
+    public List<Credential> all() {
+        return jdbc.query("SELECT number, realm, ha1 FROM sip_credential ORDER BY number",
+                (rs, row) -> new Credential(rs.getString("number"), rs.getString("realm"), rs.getString("ha1")));
+    }
+
+    /** A number's digest for one realm; the password itself is not known. */
+    public record Credential(String number, String realm, String ha1) {
     }
 
     /** HA1 of RFC 2617 digest authentication, lower-case hex. */

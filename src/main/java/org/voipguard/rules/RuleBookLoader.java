@@ -70,6 +70,11 @@ public class RuleBookLoader {
         return cache.computeIfAbsent(sources.version(), v -> compile(sources));
     }
 
+    /** The version {@link #load} would give the directory's rules now: a hash of their content, nothing compiled. */
+    public String versionOf(Path directory) {
+        return RuleSources.read(directory).version();
+    }
+
     /** A rule book {@link #load} compiled before, by its version. */
     Optional<RuleBook> compiled(String version) {
         return Optional.ofNullable(version).map(cache::get);
