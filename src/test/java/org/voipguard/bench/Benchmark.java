@@ -113,8 +113,11 @@ public final class Benchmark {
         PhaseTable table = new PhaseTable(out);
         List<Phase> phases = new ArrayList<>();
         phases.add(table.row(timed("CDR bare parse", () -> bareParse(data.cdrFile()))));
-        phases.add(table.row(timed("CDR bare store", () -> BareStore.store(data.cdrFile(),
-                databaseUrl(bareStoreDir), properties.chunkSize()))));
+        String bareStoreUrl = options.onPostgreSql()
+                ? BenchPostgreSql.freshDatabase(options.postgresqlServer(), "voipguard_bench_bare")
+                : databaseUrl(bareStoreDir);
+        phases.add(table.row(timed("CDR bare store", () -> BareStore.store(data.cdrFile(), bareStoreUrl,
+                properties.chunkSize()))));
         phases.add(table.row(timed("cdrs import", () -> {
             boolean done = command(context, out, "cdrs", "import", "--no-email", data.cdrFile().toString());
             return done ? data.cdrLines() : -1;
@@ -293,7 +296,13 @@ public final class Benchmark {
 
     private static ConfigurableApplicationContext start(Options options, Path runDir) {
         List<String> args = new ArrayList<>();
-        args.add("--spring.datasource.url=" + databaseUrl(runDir) + options.extraDatabaseSettings());
+        if (options.onPostgreSql()) {
+            args.add("--spring.datasource.url=" + BenchPostgreSql.freshDatabase(options.postgresqlServer(), "voipguard_bench"));
+            args.add("--spring.datasource.username=" + BenchPostgreSql.USER);
+            args.add("--spring.datasource.password=");
+        } else {
+            args.add("--spring.datasource.url=" + databaseUrl(runDir) + options.extraDatabaseSettings());
+        }
         args.add("--voipguard.outbox-dir=" + runDir.resolve("outbox"));
         args.add("--voipguard.rejects-dir=" + runDir.resolve("rejects"));
         args.add("--logging.level.org.voipguard=WARN");
@@ -356,7 +365,11 @@ public final class Benchmark {
 
     /** The run's arguments. */
     public record Options(BenchData.Sizes sizes, Path directory, long seed, boolean reuseData,
-            String extraDatabaseSettings, List<String> applicationArguments) {
+            String extraDatabaseSettings, List<String> applicationArguments, String database, String postgresqlServer) {
+
+        boolean onPostgreSql() {
+            return "postgresql".equals(database);
+        }
 
         public static Options parse(String... args) {
             int numbers = 100_000;
@@ -366,6 +379,8 @@ public final class Benchmark {
             long seed = 1;
             boolean reuse = false;
             String databaseSettings = "";
+            String database = "h2";
+            String postgresqlServer = "jdbc:postgresql://127.0.0.1:5432/";
             List<String> application = new ArrayList<>();
             for (String arg : args) {
                 String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
@@ -381,17 +396,22 @@ public final class Benchmark {
                     seed = Long.parseLong(value);
                 } else if (arg.startsWith("--h2-settings=")) {
                     databaseSettings = value.startsWith(";") ? value : ";" + value;
+                } else if (arg.startsWith("--database=") && List.of("h2", "postgresql").contains(value)) {
+                    database = value;
+                } else if (arg.startsWith("--postgresql-server=")) {
+                    postgresqlServer = value.endsWith("/") ? value : value + "/";
                 } else if (arg.equals("--reuse-data")) {
                     reuse = true;
                 } else if (arg.startsWith("--spring.") || arg.startsWith("--voipguard.") || arg.startsWith("--logging.")) {
                     application.add(arg);
                 } else {
                     throw new IllegalArgumentException("unknown argument " + arg + " (use --numbers=N --cdrs=M "
-                            + "--registrations=K --dir=DIR --seed=S --reuse-data --h2-settings=K=V;..., --spring.*, --voipguard.*)");
+                            + "--registrations=K --dir=DIR --seed=S --reuse-data --database=h2|postgresql --postgresql-server=URL "
+                            + "--h2-settings=K=V;..., --spring.*, --voipguard.*)");
                 }
             }
             return new Options(new BenchData.Sizes(numbers, cdrs, registrations), directory, seed, reuse,
-                    databaseSettings, List.copyOf(application));
+                    databaseSettings, List.copyOf(application), database, postgresqlServer);
         }
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.voipguard.config.VoipGuardProperties;
 import org.voipguard.notification.DeliveryReport;
 import org.voipguard.notification.EmailComposer;
 import org.voipguard.notification.OutboxDelivery;
@@ -75,7 +76,8 @@ final class EmailPhases {
             sender.setHost("127.0.0.1");
             sender.setPort(server.getSmtp().getPort());
             OutboxDelivery delivery = new OutboxDelivery(jdbc, context.getBean(OutboxMessages.class),
-                    new SmtpTransport(sender, "127.0.0.1", server.getSmtp().getPort()));
+                    new SmtpTransport(sender, "127.0.0.1", server.getSmtp().getPort(),
+                            context.getBean(VoipGuardProperties.class).mail().connections()));
             DeliveryReport report = delivery.deliverPending();
             return report.failed() == 0 && report.stillPending() == 0 ? report.sent() : -1;
         } finally {
