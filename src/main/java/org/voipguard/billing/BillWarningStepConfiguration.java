@@ -39,11 +39,14 @@ public class BillWarningStepConfiguration {
 
     @Bean
     @StepScope
-    JdbcCursorItemReader<SpendRow> touchedSpendReader(DataSource dataSource,
+    JdbcCursorItemReader<SpendRow> touchedSpendReader(DataSource dataSource, VoipGuardProperties properties,
             @Value(ImportJobParameters.IMPORT_ID) Long importId) {
         return new JdbcCursorItemReaderBuilder<SpendRow>()
                 .name("touchedSpendReader")
                 .dataSource(dataSource)
+                // PostgreSQL streams a result set only outside auto-commit, a fetch at a time
+                .connectionAutoCommit(false)
+                .fetchSize(properties.chunkSize())
                 .sql("SELECT number, billing_month, spend_gbp, warned_multiple FROM monthly_spend "
                         + "WHERE last_import_id = ? ORDER BY number, billing_month")
                 .queryArguments(importId)

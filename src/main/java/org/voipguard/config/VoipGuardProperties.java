@@ -50,9 +50,14 @@ public record VoipGuardProperties(
             @DefaultValue("1d") Duration maxAhead) {
     }
 
+    /**
+     * Outgoing email. {@code connections}: SMTP connections used at once to deliver the outbox,
+     * each sending many messages (1, the default, sends them one after the other).
+     */
     public record Mail(
             @DefaultValue("VoIPGuard <voipguard@localhost>") String from,
-            @DefaultValue("voipguard.invalid") String messageIdDomain) {
+            @DefaultValue("voipguard.invalid") String messageIdDomain,
+            @DefaultValue("1") int connections) {
     }
 
     public record Sip(@DefaultValue("voipguard") String realm) {

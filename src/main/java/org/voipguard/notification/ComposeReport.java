@@ -5,4 +5,9 @@ package org.voipguard.notification;
  * the outbox, and how many of the alerts had no address to go to (they stay stored).
  */
 public record ComposeReport(int alerts, int emails, int alertsWithoutRecipient) {
+
+    ComposeReport plus(ComposeReport other) {
+        return new ComposeReport(alerts + other.alerts, emails + other.emails,
+                alertsWithoutRecipient + other.alertsWithoutRecipient);
+    }
 }

@@ -1,29 +1,34 @@
 package org.voipguard.notification;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.SqlParameterValue;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.voipguard.config.VoipGuardProperties;
+import org.voipguard.db.InListBatches;
+import org.voipguard.db.SqlDialect;
 import org.voipguard.numbers.NumberDirectory;
 import org.voipguard.numbers.NumberSettings;
 
@@ -45,61 +50,116 @@ public class EmailComposer {
     private static final Pattern NOT_TYPE_CHARACTER = Pattern.compile("[^A-Z0-9_]");
     private static final Pattern LEADING_NON_LETTERS = Pattern.compile("^[^A-Z]+");
 
-    /** Locks the alerts it reads, so two composers never compose the same alert twice. */
-    private static final String SELECT_UNCOMPOSED = "SELECT id, alert_key, alert_type, number, facts, import_id"
-            + " FROM alert WHERE composed_at IS NULL ORDER BY id FOR UPDATE";
-    private static final String INSERT_EMAIL = "INSERT INTO email_outbox (message_id, alert_type, number,"
-            + " recipients, subject, body, status, attempts, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)";
+    /** Alerts per page; the alerts of a rate-limit email that fall after the page are read with it. */
+    static final int PAGE_SIZE = 1000;
+
+    private static final String ALERT_COLUMNS = "SELECT id, alert_key, alert_type, number, facts, import_id FROM alert";
+    /**
+     * No row locks: only one run writes at a time (the run lock), and even two composers could
+     * not store an email twice, since emails are inserted only when their Message-ID (derived
+     * from the alert keys) is absent. On H2 locking the page cost a third of composing it.
+     */
+    private static final String SELECT_PAGE = ALERT_COLUMNS + " WHERE composed_at IS NULL AND id > ? ORDER BY id"
+            + " LIMIT " + PAGE_SIZE;
+    private static final String SELECT_REST_OF_GROUPS = ALERT_COLUMNS + " WHERE composed_at IS NULL AND id > ?"
+            + " AND alert_type = '" + RATE_LIMIT_EXCEEDED + "' AND number IN (" + placeholders(InListBatches.SIZE)
+            + ") ORDER BY id";
+    private static final String SELECT_EMAIL_IDS = "SELECT id, message_id FROM email_outbox WHERE message_id IN ("
+            + placeholders(InListBatches.SIZE) + ")";
+    private static final List<String> EMAIL_COLUMNS = List.of("message_id", "alert_type", "number", "recipients",
+            "subject", "status", "attempts", "created_at");
     private static final String MARK_COMPOSED = "UPDATE alert SET email_id = ?, composed_at = ? WHERE id = ?";
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
     private final NumberDirectory numbers;
     private final String messageIdDomain;
+    private final String insertEmail;
+    private final String insertBody;
 
-    public EmailComposer(JdbcTemplate jdbc, NumberDirectory numbers, VoipGuardProperties properties) {
+    public EmailComposer(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, SqlDialect dialect,
+            NumberDirectory numbers, VoipGuardProperties properties) {
         this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.numbers = numbers;
         this.messageIdDomain = MessageIds.checkedDomain(properties.mail().messageIdDomain());
+        this.insertEmail = dialect.insertIfAbsent("email_outbox", EMAIL_COLUMNS, List.of("message_id"));
+        this.insertBody = dialect.insertIfAbsent("email_body", List.of("email_id", "body"), List.of("email_id"));
     }
 
-    /** Composes every alert not composed yet, in one transaction; running it again composes nothing. */
-    @Transactional
+    /**
+     * Composes every alert not composed yet, a page of alerts per transaction, so memory stays
+     * flat whatever the backlog and a killed run keeps the pages it committed; running it again
+     * composes nothing.
+     */
     public ComposeReport composePending() {
-        List<PendingAlert> alerts = jdbc.query(SELECT_UNCOMPOSED, EmailComposer::pendingAlert);
-        if (alerts.isEmpty()) {
-            return new ComposeReport(0, 0, 0);
-        }
-        Set<String> distinctNumbers = new LinkedHashSet<>();
-        alerts.forEach(alert -> distinctNumbers.add(alert.number()));
-        Map<String, NumberSettings> settings = numbers.findAll(distinctNumbers);
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        int emails = 0;
-        int withoutRecipient = 0;
-        for (List<PendingAlert> group : groups(alerts)) {
-            Long emailId = compose(group, settings.get(group.get(0).number()), now);
-            if (emailId == null) {
-                withoutRecipient += group.size();
-            } else {
-                emails++;
+        ComposeReport total = new ComposeReport(0, 0, 0);
+        long afterId = 0;
+        while (true) {
+            long from = afterId;
+            PageComposed page = transactions.execute(status -> composePage(from));
+            if (page == null || page.report().alerts() == 0) {
+                return total;
             }
-            markComposed(group, emailId, now);
+            total = total.plus(page.report());
+            afterId = page.lastId();
         }
-        return new ComposeReport(alerts.size(), emails, withoutRecipient);
+    }
+
+    private PageComposed composePage(long afterId) {
+        List<PendingAlert> alerts = new ArrayList<>(jdbc.query(SELECT_PAGE, EmailComposer::pendingAlert, afterId));
+        if (alerts.isEmpty()) {
+            return new PageComposed(new ComposeReport(0, 0, 0), afterId);
+        }
+        long lastId = alerts.get(alerts.size() - 1).id();
+        alerts.addAll(restOfRateLimitGroups(alerts, lastId));
+        Map<String, NumberSettings> settings = numbers.findAll(distinctNumbers(alerts));
+        List<Composed> composed = groups(alerts).stream()
+                .map(group -> new Composed(group, draft(group, settings.get(group.get(0).number())))).toList();
+        List<Draft> drafts = composed.stream().map(Composed::draft).filter(Objects::nonNull).toList();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        markComposed(composed, store(drafts, now), now);
+        int withoutRecipient = composed.stream().filter(c -> c.draft() == null).mapToInt(c -> c.alerts().size()).sum();
+        return new PageComposed(new ComposeReport(alerts.size(), drafts.size(), withoutRecipient), lastId);
+    }
+
+    /** The uncomposed rate-limit alerts after the page that belong to an email of the page (same number and import). */
+    private List<PendingAlert> restOfRateLimitGroups(List<PendingAlert> page, long lastId) {
+        Set<GroupKey> rateLimitGroups = new HashSet<>();
+        page.stream().filter(alert -> RATE_LIMIT_EXCEEDED.equals(alert.type()))
+                .forEach(alert -> rateLimitGroups.add(groupKey(alert)));
+        List<PendingAlert> rest = new ArrayList<>();
+        for (List<String> batch : InListBatches.of(rateLimitGroups.stream().map(GroupKey::number).toList())) {
+            List<Object> arguments = new ArrayList<>(batch.size() + 1);
+            arguments.add(lastId);
+            arguments.addAll(batch);
+            jdbc.query(SELECT_REST_OF_GROUPS, EmailComposer::pendingAlert, arguments.toArray()).stream()
+                    .filter(alert -> rateLimitGroups.contains(groupKey(alert))).forEach(rest::add);
+        }
+        return rest;
+    }
+
+    private static Set<String> distinctNumbers(List<PendingAlert> alerts) {
+        Set<String> distinct = new LinkedHashSet<>();
+        alerts.forEach(alert -> distinct.add(alert.number()));
+        return distinct;
     }
 
     private static List<List<PendingAlert>> groups(List<PendingAlert> alerts) {
         Map<GroupKey, List<PendingAlert>> groups = new LinkedHashMap<>();
         for (PendingAlert alert : alerts) {
-            GroupKey groupKey = RATE_LIMIT_EXCEEDED.equals(alert.type())
-                    ? new GroupKey(alert.number(), alert.importId(), null)
-                    : new GroupKey(alert.number(), alert.importId(), alert.id());
-            groups.computeIfAbsent(groupKey, k -> new ArrayList<>()).add(alert);
+            groups.computeIfAbsent(groupKey(alert), k -> new ArrayList<>()).add(alert);
         }
         return new ArrayList<>(groups.values());
     }
 
-    /** The id of the email that carries the group, or {@code null} when it goes to nobody. */
-    private Long compose(List<PendingAlert> group, NumberSettings settings, OffsetDateTime now) {
+    private static GroupKey groupKey(PendingAlert alert) {
+        return RATE_LIMIT_EXCEEDED.equals(alert.type()) ? new GroupKey(alert.number(), alert.importId(), null)
+                : new GroupKey(alert.number(), alert.importId(), alert.id());
+    }
+
+    /** The email that carries the group, or {@code null} when it goes to nobody. */
+    private Draft draft(List<PendingAlert> group, NumberSettings settings) {
         PendingAlert first = group.get(0);
         String number = first.number();
         if (number == null || !E164.matcher(number).matches()) {
@@ -111,30 +171,36 @@ public class EmailComposer {
         if (recipients.isEmpty()) {
             return null;
         }
-        List<String> keys = group.stream().map(PendingAlert::key).toList();
-        String messageId = MessageIds.forAlertKeys(keys, messageIdDomain);
-        List<Long> existing = jdbc.queryForList("SELECT id FROM email_outbox WHERE message_id = ?", Long.class,
-                messageId);
-        if (!existing.isEmpty()) {
-            return existing.get(0);
-        }
+        String messageId = MessageIds.forAlertKeys(group.stream().map(PendingAlert::key).toList(), messageIdDomain);
         List<Map<String, String>> facts = group.stream().map(EmailComposer::facts).toList();
-        String subject = AlertEmailText.subject(type, number);
-        String body = limited(AlertEmailText.body(type, number, facts));
-        KeyHolder key = new GeneratedKeyHolder();
-        jdbc.update(connection -> {
-            PreparedStatement insert = connection.prepareStatement(INSERT_EMAIL, new String[] {"id"});
-            insert.setString(1, messageId);
-            insert.setString(2, type);
-            insert.setString(3, number);
-            insert.setString(4, String.join(", ", recipients));
-            insert.setString(5, subject);
-            insert.setString(6, body);
-            insert.setString(7, PENDING);
-            insert.setObject(8, now);
-            return insert;
-        }, key);
-        return key.getKeyAs(Number.class).longValue();
+        return new Draft(messageId, type, number, String.join(", ", recipients), AlertEmailText.subject(type, number),
+                limited(AlertEmailText.body(type, number, facts)));
+    }
+
+    /**
+     * Stores the drafts whose Message-ID is not in the outbox yet, each body apart, and returns
+     * the id of every draft's email by Message-ID (an email stored before keeps its id and body).
+     */
+    private Map<String, Long> store(List<Draft> drafts, OffsetDateTime now) {
+        if (drafts.isEmpty()) {
+            return Map.of();
+        }
+        SqlParameterValue createdAt = new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, now);
+        jdbc.batchUpdate(insertEmail, drafts.stream().map(draft -> new Object[] {draft.messageId(), draft.type(),
+            draft.number(), draft.recipients(), draft.subject(), PENDING, 0, createdAt}).toList());
+        Map<String, Long> ids = emailIds(drafts.stream().map(Draft::messageId).toList());
+        jdbc.batchUpdate(insertBody, drafts.stream()
+                .map(draft -> new Object[] {ids.get(draft.messageId()), draft.body()}).toList());
+        return ids;
+    }
+
+    private Map<String, Long> emailIds(List<String> messageIds) {
+        Map<String, Long> ids = new HashMap<>();
+        for (List<String> batch : InListBatches.of(messageIds)) {
+            jdbc.query(SELECT_EMAIL_IDS, (RowCallbackHandler) rs -> ids.put(rs.getString(2), rs.getLong(1)),
+                    batch.toArray());
+        }
+        return ids;
     }
 
     /**
@@ -161,11 +227,19 @@ public class EmailComposer {
                 : body.substring(0, MAX_BODY_LENGTH) + "\n[the rest of this email was cut]\n";
     }
 
-    private void markComposed(List<PendingAlert> group, Long emailId, OffsetDateTime now) {
-        List<Object[]> rows = group.stream().map(alert -> new Object[] {
-            new SqlParameterValue(Types.BIGINT, emailId), new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, now),
-            alert.id()}).toList();
+    private void markComposed(List<Composed> composed, Map<String, Long> emailIds, OffsetDateTime now) {
+        SqlParameterValue composedAt = new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, now);
+        List<Object[]> rows = new ArrayList<>();
+        for (Composed group : composed) {
+            Long emailId = group.draft() == null ? null : emailIds.get(group.draft().messageId());
+            group.alerts().forEach(alert -> rows.add(new Object[] {new SqlParameterValue(Types.BIGINT, emailId),
+                composedAt, alert.id()}));
+        }
         jdbc.batchUpdate(MARK_COMPOSED, rows);
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     private static PendingAlert pendingAlert(ResultSet rs, int row) throws SQLException {
@@ -179,5 +253,18 @@ public class EmailComposer {
 
     private record PendingAlert(long id, String key, String type, String number, String facts,
             Long importId) {
+    }
+
+    /** One email to store: its body goes to {@code email_body}, the rest to {@code email_outbox}. */
+    private record Draft(String messageId, String type, String number, String recipients, String subject,
+            String body) {
+    }
+
+    /** The alerts of one email, and the email ({@code null} when it goes to nobody). */
+    private record Composed(List<PendingAlert> alerts, Draft draft) {
+    }
+
+    /** What a page did, and the id of its last alert: the next page starts after it. */
+    private record PageComposed(ComposeReport report, long lastId) {
     }
 }

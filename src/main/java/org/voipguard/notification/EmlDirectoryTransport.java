@@ -1,5 +1,6 @@
 package org.voipguard.notification;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,6 +12,12 @@ import java.nio.file.StandardOpenOption;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -26,6 +33,9 @@ import jakarta.mail.internet.MimeMessage;
 public class EmlDirectoryTransport implements MailTransport {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private static final int STAMP_LENGTH = "yyyyMMdd-HHmmss".length();
+    private static final String TEMPORARY_PREFIX = ".writing-";
+    private static final int BUFFER_BYTES = 16 * 1024;
 
     private final Path directory;
     private final ZoneId zone;
@@ -37,13 +47,38 @@ public class EmlDirectoryTransport implements MailTransport {
 
     @Override
     public void send(OutboxEmail email, MimeMessage message) throws MailDeliveryException {
-        Path target = directory.resolve(fileName(email));
+        write(email, message, STAMP.format(ZonedDateTime.now(zone)));
+    }
+
+    /** Writes the page's files one after the other, all named with the same time of writing. */
+    @Override
+    public List<SendResult> sendAll(List<Outgoing> page) {
+        String stamp = STAMP.format(ZonedDateTime.now(zone));
+        List<SendResult> results = new ArrayList<>(page.size());
+        for (Outgoing outgoing : page) {
+            try {
+                write(outgoing.email(), outgoing.message(), stamp);
+                results.add(SendResult.sent(outgoing.email()));
+            } catch (MailDeliveryException e) {
+                results.add(SendResult.failed(outgoing.email(), e));
+                if (e.transportDown()) {
+                    break;
+                }
+            }
+        }
+        return results;
+    }
+
+    private void write(OutboxEmail email, MimeMessage message, String stamp) throws MailDeliveryException {
+        Path target = directory.resolve(fileName(email, stamp));
         Path temporary = null;
         try {
-            Files.createDirectories(directory);
-            temporary = directory.resolve(".writing-" + email.id() + "-" + UUID.randomUUID() + ".tmp");
-            try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
+            if (!Files.isDirectory(directory)) {
+                Files.createDirectories(directory);
+            }
+            temporary = directory.resolve(TEMPORARY_PREFIX + email.id() + "-" + UUID.randomUUID() + ".tmp");
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary,
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), BUFFER_BYTES)) {
                 message.writeTo(out);
             }
             move(temporary, target);
@@ -54,19 +89,48 @@ public class EmlDirectoryTransport implements MailTransport {
         }
     }
 
-    /** True when the outbox directory holds this email's file: same id and type in the name, same Message-ID inside. */
+    /**
+     * The emails whose file is in the outbox directory: same id and type in the name, same
+     * Message-ID inside. The directory is read once, whatever the number of emails; the
+     * temporary files a dead run left half written are removed on the way.
+     */
     @Override
-    public boolean delivered(OutboxEmail email) {
-        String suffix = "-" + email.id() + "-" + email.alertType() + ".eml";
-        if (!Files.isDirectory(directory)) {
-            return false;
+    public Set<Long> deliveredAmong(List<OutboxEmail> interrupted) {
+        Map<String, OutboxEmail> bySuffix = new HashMap<>();
+        interrupted.forEach(email -> bySuffix.put(suffix(email), email));
+        Set<Long> delivered = new HashSet<>();
+        if (interrupted.isEmpty() || !Files.isDirectory(directory)) {
+            return delivered;
         }
         try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(file -> file.getFileName().toString().endsWith(suffix))
-                    .anyMatch(file -> email.messageId().equals(messageId(file)));
+            files.forEach(file -> {
+                String name = file.getFileName().toString();
+                if (name.startsWith(TEMPORARY_PREFIX)) {
+                    deleteQuietly(file);
+                    return;
+                }
+                OutboxEmail email = bySuffix.get(suffixOf(name));
+                if (email != null && email.messageId().equals(messageId(file))) {
+                    delivered.add(email.id());
+                }
+            });
         } catch (IOException e) {
-            return false;
+            // what could not be read counts as not delivered: the email is written again
         }
+        return delivered;
+    }
+
+    /** {@code -<id>-<TYPE>.eml}: what ends the name of an email's file, whenever it was written. */
+    private static String suffix(OutboxEmail email) {
+        return "-" + email.id() + "-" + email.alertType() + ".eml";
+    }
+
+    /** The same suffix read back from a file name ({@code <yyyyMMdd>-<HHmmss>-<id>-<TYPE>.eml}), or "". */
+    private static String suffixOf(String name) {
+        if (!name.endsWith(".eml") || name.length() < STAMP_LENGTH + 1) {
+            return "";
+        }
+        return name.substring(STAMP_LENGTH);
     }
 
     private static String messageId(Path file) {
@@ -77,8 +141,8 @@ public class EmlDirectoryTransport implements MailTransport {
         }
     }
 
-    String fileName(OutboxEmail email) {
-        return STAMP.format(ZonedDateTime.now(zone)) + "-" + email.id() + "-" + email.alertType() + ".eml";
+    private static String fileName(OutboxEmail email, String stamp) {
+        return stamp + suffix(email);
     }
 
     private static void move(Path from, Path to) throws IOException {

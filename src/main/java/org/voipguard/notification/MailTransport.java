@@ -1,5 +1,9 @@
 package org.voipguard.notification;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
 import jakarta.mail.internet.MimeMessage;
 
 /**
@@ -12,13 +16,53 @@ public interface MailTransport {
     void send(OutboxEmail email, MimeMessage message) throws MailDeliveryException;
 
     /**
-     * Whether an earlier attempt to send this email, cut short by a dead process, got through.
-     * False when the transport cannot tell (SMTP): the email is then sent again.
+     * Hands over a page of finished messages and says what became of each one it tried, in any
+     * order. Once the transport is down it stops: the messages it did not try are not in the result.
      */
-    default boolean delivered(OutboxEmail email) {
-        return false;
+    default List<SendResult> sendAll(List<Outgoing> page) {
+        List<SendResult> results = new ArrayList<>(page.size());
+        for (Outgoing outgoing : page) {
+            try {
+                send(outgoing.email(), outgoing.message());
+                results.add(SendResult.sent(outgoing.email()));
+            } catch (MailDeliveryException e) {
+                results.add(SendResult.failed(outgoing.email(), e));
+                if (e.transportDown()) {
+                    break;
+                }
+            }
+        }
+        return results;
+    }
+
+    /**
+     * The ids of the emails, among those an earlier run was sending when it died, that got
+     * through. Empty when the transport cannot tell (SMTP): those emails are then sent again.
+     */
+    default Set<Long> deliveredAmong(List<OutboxEmail> interrupted) {
+        return Set.of();
     }
 
     /** Where the messages go, for the run summary: e.g. {@code outbox/} or {@code smtp://host:25}. */
     String where();
+
+    /** A message ready to go, with the email it was built from. */
+    record Outgoing(OutboxEmail email, MimeMessage message) {
+    }
+
+    /** What became of one message: sent when {@code failure} is {@code null}. */
+    record SendResult(OutboxEmail email, MailDeliveryException failure) {
+
+        static SendResult sent(OutboxEmail email) {
+            return new SendResult(email, null);
+        }
+
+        static SendResult failed(OutboxEmail email, MailDeliveryException failure) {
+            return new SendResult(email, failure);
+        }
+
+        boolean isSent() {
+            return failure == null;
+        }
+    }
 }

@@ -19,9 +19,9 @@ class MailTransportConfiguration {
 
     @Bean
     @Conditional(MailHostSet.class)
-    MailTransport smtpTransport(JavaMailSender sender, Environment environment) {
+    MailTransport smtpTransport(JavaMailSender sender, Environment environment, VoipGuardProperties properties) {
         return new SmtpTransport(sender, environment.getProperty(MAIL_HOST),
-                environment.getProperty("spring.mail.port", Integer.class));
+                environment.getProperty("spring.mail.port", Integer.class), properties.mail().connections());
     }
 
     @Bean

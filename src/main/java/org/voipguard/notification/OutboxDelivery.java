@@ -6,10 +6,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,39 +18,47 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Sends the pending emails of the outbox in id order. Each step is committed as soon as it is
- * known: an email is marked {@code SENDING} just before it is handed to the transport, then
- * {@code SENT}; a failed one goes back to {@code PENDING}, counts the attempt and keeps the
- * error, and is tried again by the next run. When the transport is down the run stops at the
- * first failure and leaves the rest for the next run. An email the server refused for good
- * (a 5xx reply) is marked {@code FAILED} with the server's words and never tried again.
+ * Sends the pending emails of the outbox in id order, a page at a time. Each step is committed
+ * as soon as it is known: a page is marked {@code SENDING} in one statement just before it is
+ * handed to the transport, then the emails that went are marked {@code SENT} in one statement;
+ * a failed one goes back to {@code PENDING}, counts the attempt and keeps the error, and is tried
+ * again by the next run. When the transport is down the run stops at the first failure and leaves
+ * the rest for the next run. An email the server refused for good (a 5xx reply) is marked
+ * {@code FAILED} with the server's words and never tried again.
  * <p>
- * An email still {@code SENDING} when a run starts was being sent by a run that died. If the
- * transport can tell that it got through (an {@code .eml} file is there) it is marked sent;
- * otherwise (SMTP) it is sent again: at least once, never lost.
+ * Emails still {@code SENDING} when a run starts were being sent by a run that died. Those the
+ * transport can tell got through (their {@code .eml} file is there) are marked sent; the others
+ * (SMTP cannot tell) are sent again: at least once, never lost.
  */
 @Service
 public class OutboxDelivery {
 
     static final String SENT = "SENT";
     static final int MAX_ERROR_LENGTH = 1000;
-    private static final int PAGE_SIZE = 200;
+    /** Emails per page: marked SENDING together, so a run killed mid-page sends at most these again by SMTP. */
+    static final int PAGE_SIZE = 500;
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDelivery.class);
 
-    private static final String SELECT_PENDING = "SELECT id, message_id, alert_type, number, recipients, subject,"
-            + " body, attempts FROM email_outbox WHERE status = 'PENDING' AND id > ? ORDER BY id LIMIT "
+    private static final String EMAIL_COLUMNS = "SELECT e.id, e.message_id, e.alert_type, e.number, e.recipients,"
+            + " e.subject, e.attempts";
+    private static final String SELECT_PENDING = EMAIL_COLUMNS + ", b.body FROM email_outbox e"
+            + " JOIN email_body b ON b.email_id = e.id WHERE e.status = 'PENDING' AND e.id > ? ORDER BY e.id LIMIT "
             + PAGE_SIZE;
-    private static final String MARK_SENDING = "UPDATE email_outbox SET status = 'SENDING' WHERE id = ?"
-            + " AND status = 'PENDING'";
+    /** The page just read is exactly the pending emails between its first and last id. */
+    private static final String MARK_PAGE_SENDING = "UPDATE email_outbox SET status = 'SENDING'"
+            + " WHERE status = 'PENDING' AND id >= ? AND id <= ?";
+    /** Once the page's failures are recorded, what is still SENDING in it went through. */
+    private static final String MARK_PAGE_SENT = "UPDATE email_outbox SET status = 'SENT', sent_at = ?,"
+            + " attempts = attempts + 1, last_error = NULL WHERE status = 'SENDING' AND id >= ? AND id <= ?";
     private static final String MARK_SENT = "UPDATE email_outbox SET status = 'SENT', sent_at = ?,"
             + " attempts = attempts + 1, last_error = NULL WHERE id = ? AND status IN ('PENDING', 'SENDING')";
     private static final String MARK_FAILED = "UPDATE email_outbox SET status = 'PENDING', attempts = attempts + 1,"
             + " last_error = ? WHERE id = ? AND status IN ('PENDING', 'SENDING')";
     private static final String MARK_REFUSED = "UPDATE email_outbox SET status = 'FAILED', attempts = attempts + 1,"
             + " last_error = ?, failure_reason = ? WHERE id = ? AND status IN ('PENDING', 'SENDING')";
-    private static final String SELECT_SENDING = "SELECT id, message_id, alert_type, number, recipients, subject,"
-            + " body, attempts FROM email_outbox WHERE status = 'SENDING' ORDER BY id";
+    private static final String SELECT_SENDING = EMAIL_COLUMNS + ", NULL AS body FROM email_outbox e"
+            + " WHERE e.status = 'SENDING' ORDER BY e.id";
     private static final String BACK_TO_PENDING = "UPDATE email_outbox SET status = 'PENDING', last_error = ?"
             + " WHERE id = ? AND status = 'SENDING'";
 
@@ -65,68 +74,84 @@ public class OutboxDelivery {
 
     public DeliveryReport deliverPending() {
         settleInterruptedSends();
-        int sent = 0;
-        int failed = 0;
-        List<DeliveryReport.Refusal> refusals = new ArrayList<>();
+        Tally tally = new Tally();
         long afterId = 0;
-        boolean transportDown = false;
-        while (!transportDown) {
+        while (true) {
             List<OutboxEmail> page = jdbc.query(SELECT_PENDING, OutboxDelivery::outboxEmail, afterId);
-            for (OutboxEmail email : page) {
-                afterId = email.id();
-                try {
-                    if (deliver(email)) {
-                        sent++;
-                    }
-                } catch (MailDeliveryException e) {
-                    if (e.refusedForGood()) {
-                        refusals.add(markRefused(email, e));
-                        continue;
-                    }
-                    failed++;
-                    markFailed(email, e);
-                    if (e.transportDown()) {
-                        transportDown = true;
-                        break;
-                    }
-                }
+            if (page.isEmpty()) {
+                break;
             }
-            if (page.size() < PAGE_SIZE) {
+            afterId = page.get(page.size() - 1).id();
+            if (!deliverPage(page, tally) || page.size() < PAGE_SIZE) {
                 break;
             }
         }
         Integer stillPending = jdbc.queryForObject("SELECT COUNT(*) FROM email_outbox WHERE status = 'PENDING'",
                 Integer.class);
-        return new DeliveryReport(sent, failed, stillPending == null ? 0 : stillPending, transport.where(), refusals);
+        return new DeliveryReport(tally.sent, tally.failed, stillPending == null ? 0 : stillPending, transport.where(),
+                tally.refusals);
     }
 
-    private boolean deliver(OutboxEmail email) throws MailDeliveryException {
-        MimeMessage message;
-        try {
-            message = messages.build(email);
-        } catch (MessagingException e) {
-            throw new MailDeliveryException(e.getMessage(), e, false);
+    /** Delivers one page; false when the transport is down and the run should stop. */
+    private boolean deliverPage(List<OutboxEmail> page, Tally tally) {
+        long first = page.get(0).id();
+        long last = page.get(page.size() - 1).id();
+        jdbc.update(MARK_PAGE_SENDING, first, last);
+        List<MailTransport.Outgoing> outgoing = new ArrayList<>(page.size());
+        for (OutboxEmail email : page) {
+            try {
+                outgoing.add(new MailTransport.Outgoing(email, messages.build(email)));
+            } catch (MessagingException e) {
+                tally.failed++;
+                markFailed(email, new MailDeliveryException(e.getMessage(), e, false));
+            }
         }
-        if (jdbc.update(MARK_SENDING, email.id()) == 0) {
-            return false;
+        List<MailTransport.SendResult> results = transport.sendAll(outgoing);
+        boolean transportDown = false;
+        Set<Long> tried = new HashSet<>();
+        for (MailTransport.SendResult result : results) {
+            tried.add(result.email().id());
+            if (result.isSent()) {
+                tally.sent++;
+            } else if (result.failure().refusedForGood()) {
+                tally.refusals.add(markRefused(result.email(), result.failure()));
+            } else {
+                tally.failed++;
+                markFailed(result.email(), result.failure());
+                transportDown |= result.failure().transportDown();
+            }
         }
-        transport.send(email, message);
-        jdbc.update(MARK_SENT, OffsetDateTime.now(ZoneOffset.UTC), email.id());
-        return true;
+        outgoing.stream().filter(o -> !tried.contains(o.email().id()))
+                .forEach(o -> jdbc.update(BACK_TO_PENDING, "not tried: the mail server could not be reached", o.email().id()));
+        jdbc.update(MARK_PAGE_SENT, OffsetDateTime.now(ZoneOffset.UTC), first, last);
+        return !transportDown;
     }
 
     /** Emails a dead run left {@code SENDING}: sent if the transport shows they got through, pending otherwise. */
     private void settleInterruptedSends() {
-        for (OutboxEmail email : jdbc.query(SELECT_SENDING, OutboxDelivery::outboxEmail)) {
-            if (transport.delivered(email)) {
-                log.warn("email {} ({} for {}) was delivered by a run that stopped before recording it; marked sent",
-                        email.id(), email.alertType(), email.number());
-                jdbc.update(MARK_SENT, OffsetDateTime.now(ZoneOffset.UTC), email.id());
+        List<OutboxEmail> interrupted = jdbc.query(SELECT_SENDING, OutboxDelivery::outboxEmail);
+        if (interrupted.isEmpty()) {
+            return;
+        }
+        Set<Long> delivered = transport.deliveredAmong(interrupted);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        List<Object[]> sent = new ArrayList<>();
+        List<Object[]> again = new ArrayList<>();
+        for (OutboxEmail email : interrupted) {
+            if (delivered.contains(email.id())) {
+                sent.add(new Object[] {now, email.id()});
             } else {
-                log.warn("email {} ({} for {}) was being sent when a run stopped; it may have arrived, sending it "
-                        + "again with the same Message-ID", email.id(), email.alertType(), email.number());
-                jdbc.update(BACK_TO_PENDING, "interrupted while sending; sent again", email.id());
+                again.add(new Object[] {"interrupted while sending; sent again", email.id()});
             }
+        }
+        if (!sent.isEmpty()) {
+            log.warn("{} emails were delivered by a run that stopped before recording it; marked sent", sent.size());
+            jdbc.batchUpdate(MARK_SENT, sent);
+        }
+        if (!again.isEmpty()) {
+            log.warn("{} emails were being sent when a run stopped; they may have arrived, sending them again with "
+                    + "the same Message-ID", again.size());
+            jdbc.batchUpdate(BACK_TO_PENDING, again);
         }
     }
 
@@ -144,6 +169,13 @@ public class OutboxDelivery {
                 email.alertType(), email.number(), reason);
         jdbc.update(MARK_REFUSED, reason, reason, email.id());
         return new DeliveryReport.Refusal(email.number(), email.alertType(), email.recipients(), reason);
+    }
+
+    /** What a run did so far. */
+    private static final class Tally {
+        private int sent;
+        private int failed;
+        private final List<DeliveryReport.Refusal> refusals = new ArrayList<>();
     }
 
     private static OutboxEmail outboxEmail(ResultSet rs, int row) throws SQLException {

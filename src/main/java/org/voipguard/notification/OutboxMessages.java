@@ -31,6 +31,18 @@ public class OutboxMessages {
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
     private static final Pattern PRINTABLE_ASCII = Pattern.compile("[\\x20-\\x7E]{1,300}");
 
+    /**
+     * Jakarta Mail looks its stream provider up with a {@link java.util.ServiceLoader} scan of
+     * the class path every time a message is written, unless this system property names it: the
+     * scan cost more than the rest of writing an {@code .eml} file.
+     */
+    static final String STREAM_PROVIDER_PROPERTY = "jakarta.mail.util.StreamProvider";
+    static final String ANGUS_STREAM_PROVIDER = "org.eclipse.angus.mail.util.MailStreamProvider";
+
+    static {
+        nameTheStreamProvider();
+    }
+
     private final Session session = Session.getInstance(new Properties());
     private final String from;
 
@@ -56,6 +68,18 @@ public class OutboxMessages {
         message.setText(email.body(), StandardCharsets.UTF_8.name());
         message.saveChanges();
         return message;
+    }
+
+    private static void nameTheStreamProvider() {
+        if (System.getProperty(STREAM_PROVIDER_PROPERTY) != null) {
+            return;
+        }
+        try {
+            Class.forName(ANGUS_STREAM_PROVIDER, false, OutboxMessages.class.getClassLoader());
+            System.setProperty(STREAM_PROVIDER_PROPERTY, ANGUS_STREAM_PROVIDER);
+        } catch (ClassNotFoundException e) {
+            // another mail implementation: Jakarta Mail finds it by its service loader
+        }
     }
 
     private InternetAddress fromAddress() throws AddressException {

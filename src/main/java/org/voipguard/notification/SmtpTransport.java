@@ -4,8 +4,14 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
@@ -20,7 +26,8 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
- * Sends through the SMTP server configured with {@code spring.mail.*}. A server that cannot
+ * Sends through the SMTP server configured with {@code spring.mail.*}, many messages per
+ * connection and, with {@code voipguard.mail.connections}, over several connections at once. A server that cannot
  * be reached, or refuses the login, is reported as down so the run stops trying. A message
  * the server refuses with a 5xx reply is reported as refused for good.
  */
@@ -34,9 +41,16 @@ public class SmtpTransport implements MailTransport {
 
     private final JavaMailSender sender;
     private final String where;
+    private final int connections;
 
     public SmtpTransport(JavaMailSender sender, String host, Integer port) {
+        this(sender, host, port, 1);
+    }
+
+    /** {@code connections}: how many SMTP connections deliver a page of messages at once. */
+    public SmtpTransport(JavaMailSender sender, String host, Integer port, int connections) {
         this.sender = sender;
+        this.connections = Math.max(1, connections);
         if (sender instanceof JavaMailSenderImpl impl) {
             applyTimeouts(impl);
             this.where = impl.getProtocol() + "://" + impl.getHost() + ":" + effectivePort(impl);
@@ -65,7 +79,11 @@ public class SmtpTransport implements MailTransport {
     @Override
     public void send(OutboxEmail email, MimeMessage message) throws MailDeliveryException {
         if (sender instanceof JavaMailSenderImpl impl) {
-            sendOneTransaction(impl, email, message);
+            SendResult result = new Connection(impl, new AtomicBoolean()).sendAll(List.of(new Outgoing(email, message)))
+                    .get(0);
+            if (!result.isSent()) {
+                throw result.failure();
+            }
             return;
         }
         try {
@@ -76,36 +94,140 @@ public class SmtpTransport implements MailTransport {
     }
 
     /**
-     * One SMTP session for one message, so the moment the server takes responsibility for it
-     * is known: once it has answered the DATA with 2xx the message is delivered, even if the
-     * connection breaks afterwards (at QUIT), and is not sent again. Only a break between the
-     * end of the data and that answer leaves it unknown; it is then sent again.
+     * Sends the page over {@code connections} SMTP connections at once, each carrying its share
+     * of the messages one after the other. Once one connection finds the server down, the others
+     * stop after their current message.
      */
-    private static void sendOneTransaction(JavaMailSenderImpl impl, OutboxEmail email, MimeMessage message)
-            throws MailDeliveryException {
-        Transport transport;
-        try {
-            transport = impl.getSession().getTransport(protocol(impl));
-            transport.connect(impl.getHost(), impl.getPort(), impl.getUsername(), impl.getPassword());
-        } catch (MessagingException e) {
-            // every other message would fail the same way: the server counts as down
-            throw new MailDeliveryException("cannot connect to the mail server: " + e.getMessage(), e, true);
+    @Override
+    public List<SendResult> sendAll(List<Outgoing> page) {
+        if (!(sender instanceof JavaMailSenderImpl impl)) {
+            return MailTransport.super.sendAll(page);
         }
-        boolean accepted = false;
+        int workers = Math.min(connections, page.size());
+        AtomicBoolean down = new AtomicBoolean();
+        if (workers <= 1) {
+            return new Connection(impl, down).sendAll(page);
+        }
+        ExecutorService executor = Executors.newFixedThreadPool(workers);
         try {
-            transport.sendMessage(message, message.getAllRecipients());
-            accepted = true;
-        } catch (MessagingException e) {
-            throw failure(e);
+            List<CompletableFuture<List<SendResult>>> shares = new ArrayList<>();
+            for (int worker = 0; worker < workers; worker++) {
+                List<Outgoing> share = share(page, worker, workers);
+                shares.add(CompletableFuture.supplyAsync(() -> new Connection(impl, down).sendAll(share), executor));
+            }
+            return shares.stream().flatMap(share -> share.join().stream()).toList();
         } finally {
+            executor.shutdown();
+        }
+    }
+
+    private static List<Outgoing> share(List<Outgoing> page, int worker, int workers) {
+        List<Outgoing> share = new ArrayList<>();
+        for (int i = worker; i < page.size(); i += workers) {
+            share.add(page.get(i));
+        }
+        return share;
+    }
+
+    /**
+     * One SMTP connection that sends many messages, one mail transaction each. Once the server
+     * has answered a message's data with 2xx the message is delivered, even if the connection
+     * breaks afterwards, and is not sent again. After any failure the connection is dropped; a
+     * message that fails on a connection that already carried others (the server may have closed
+     * it) is tried once more on a new one, with the same Message-ID.
+     */
+    private static final class Connection {
+
+        private final JavaMailSenderImpl impl;
+        private final AtomicBoolean down;
+        private Transport transport;
+        private boolean reused;
+        private int accepted;
+
+        Connection(JavaMailSenderImpl impl, AtomicBoolean down) {
+            this.impl = impl;
+            this.down = down;
+        }
+
+        List<SendResult> sendAll(List<Outgoing> share) {
+            List<SendResult> results = new ArrayList<>(share.size());
+            try {
+                for (Outgoing outgoing : share) {
+                    if (down.get()) {
+                        break;
+                    }
+                    SendResult result = sendOne(outgoing);
+                    results.add(result);
+                    if (!result.isSent() && result.failure().transportDown()) {
+                        down.set(true);
+                    }
+                }
+            } finally {
+                drop();
+            }
+            return results;
+        }
+
+        private SendResult sendOne(Outgoing outgoing) {
+            try {
+                return attempt(outgoing);
+            } catch (MailDeliveryException failure) {
+                boolean wasReused = reused;
+                drop();
+                if (!wasReused || failure.refusedForGood()) {
+                    return SendResult.failed(outgoing.email(), failure);
+                }
+                try {
+                    return attempt(outgoing);
+                } catch (MailDeliveryException again) {
+                    drop();
+                    return SendResult.failed(outgoing.email(), again);
+                }
+            }
+        }
+
+        private SendResult attempt(Outgoing outgoing) throws MailDeliveryException {
+            if (transport == null) {
+                transport = connect(impl);
+                reused = false;
+            }
+            MimeMessage message = outgoing.message();
+            try {
+                transport.sendMessage(message, message.getAllRecipients());
+            } catch (MessagingException e) {
+                throw failure(e);
+            }
+            reused = true;
+            accepted++;
+            return SendResult.sent(outgoing.email());
+        }
+
+        /** Closes the connection; a failure then does not undo the messages the server accepted. */
+        private void drop() {
+            if (transport == null) {
+                return;
+            }
             try {
                 transport.close();
             } catch (MessagingException e) {
-                if (accepted) {
-                    log.warn("the mail server accepted email {} then the connection failed ({}); it counts as sent",
-                            email.id(), e.getMessage());
+                if (accepted > 0) {
+                    log.warn("the mail server accepted {} emails then the connection failed ({}); they count as sent",
+                            accepted, e.getMessage());
                 }
             }
+            transport = null;
+            accepted = 0;
+        }
+    }
+
+    private static Transport connect(JavaMailSenderImpl impl) throws MailDeliveryException {
+        try {
+            Transport transport = impl.getSession().getTransport(protocol(impl));
+            transport.connect(impl.getHost(), impl.getPort(), impl.getUsername(), impl.getPassword());
+            return transport;
+        } catch (MessagingException e) {
+            // every other message would fail the same way: the server counts as down
+            throw new MailDeliveryException("cannot connect to the mail server: " + e.getMessage(), e, true);
         }
     }
 

@@ -120,10 +120,13 @@ public class RegistrationImportJobConfiguration {
     @Bean
     @StepScope
     public JdbcCursorItemReader<StoredRegistration> pendingRegistrationReader(DataSource dataSource,
-            @Value(IMPORT_ID) Long importId) {
+            VoipGuardProperties properties, @Value(IMPORT_ID) Long importId) {
         return new JdbcCursorItemReaderBuilder<StoredRegistration>()
                 .name("pendingRegistrationReader")
                 .dataSource(dataSource)
+                // PostgreSQL streams a result set only outside auto-commit, a fetch at a time
+                .connectionAutoCommit(false)
+                .fetchSize(properties.chunkSize())
                 .saveState(false)
                 .sql("SELECT " + StoredRegistration.COLUMNS + " FROM registration_event e WHERE import_id = ? "
                         + "AND NOT EXISTS (SELECT 1 FROM registration_outcome o WHERE o.event_id = e.id) "

@@ -14,10 +14,11 @@ import java.util.List;
 import org.voipguard.imports.IsoTimes;
 
 /**
- * The second baseline: what storing the CDR file's rows alone costs in the embedded database,
+ * The second baseline: what storing the CDR file's rows alone costs in the benchmark's database,
  * with nothing else done to them. Every parsed line becomes one plain INSERT into a table
  * shaped like {@code cdr} (same columns, primary key and indexes, in a database of its own with
- * the product's URL settings and durable commits), committed every {@code chunkSize} rows.
+ * the product's URL settings and durable commits; on PostgreSQL a fresh database on the same
+ * server), committed every {@code chunkSize} rows.
  * Lines that do not parse and repeated call ids are left out.
  */
 final class BareStore {
@@ -30,15 +31,19 @@ final class BareStore {
             + " late_charge BOOLEAN NOT NULL, import_id BIGINT NOT NULL)";
     private static final List<String> INDEXES = List.of("CREATE INDEX ix_cdr_start_time ON cdr (start_time)");
     private static final String INSERT = "INSERT INTO cdr VALUES (?, ?, ?, ?, ?, ?, ?, 'NATIONAL', ?, ?, ?, FALSE, 1)";
+    /** On PostgreSQL a repeated key would abort the whole transaction: it is skipped, as the import does. */
+    private static final String INSERT_POSTGRESQL = INSERT + " ON CONFLICT (call_id) DO NOTHING";
 
     private BareStore() {
     }
 
     static long store(Path cdrFile, String databaseUrl, int chunkSize) {
-        try (Connection connection = DriverManager.getConnection(databaseUrl, "sa", "")) {
-            createTable(connection);
+        boolean postgresql = databaseUrl.startsWith("jdbc:postgresql:");
+        try (Connection connection = postgresql ? DriverManager.getConnection(databaseUrl, BenchPostgreSql.USER, "")
+                : DriverManager.getConnection(databaseUrl, "sa", "")) {
+            createTable(connection, postgresql);
             connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            try (PreparedStatement insert = connection.prepareStatement(postgresql ? INSERT_POSTGRESQL : INSERT)) {
                 long read = Benchmark.forEachRecord(cdrFile, (cells, count) -> {
                     if (add(insert, cells) && count % chunkSize == 0) {
                         commit(insert, connection);
@@ -62,9 +67,11 @@ final class BareStore {
         connection.commit();
     }
 
-    private static void createTable(Connection connection) throws SQLException {
+    private static void createTable(Connection connection, boolean postgresql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("SET WRITE_DELAY 0");
+            if (!postgresql) {
+                statement.execute("SET WRITE_DELAY 0");
+            }
             statement.execute(TABLE);
             for (String index : INDEXES) {
                 statement.execute(index);

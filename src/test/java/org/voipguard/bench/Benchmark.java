@@ -113,8 +113,11 @@ public final class Benchmark {
         PhaseTable table = new PhaseTable(out);
         List<Phase> phases = new ArrayList<>();
         phases.add(table.row(timed("CDR bare parse", () -> bareParse(data.cdrFile()))));
-        phases.add(table.row(timed("CDR bare store", () -> BareStore.store(data.cdrFile(),
-                databaseUrl(bareStoreDir), properties.chunkSize()))));
+        String bareStoreUrl = options.onPostgreSql()
+                ? BenchPostgreSql.freshDatabase(options.postgresqlServer(), "voipguard_bench_bare")
+                : databaseUrl(bareStoreDir);
+        phases.add(table.row(timed("CDR bare store", () -> BareStore.store(data.cdrFile(), bareStoreUrl,
+                properties.chunkSize()))));
         phases.add(table.row(timed("cdrs import", () -> {
             boolean done = command(context, out, "cdrs", "import", "--no-email", data.cdrFile().toString());
             return done ? data.cdrLines() : -1;
@@ -128,9 +131,13 @@ public final class Benchmark {
         for (String format : options.registrationFormats()) {
             phases.add(table.row(switchFormat(context, out, data, format)));
         }
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        phases.add(table.row(timed("email bare write", () -> EmailPhases.bareWrite(jdbc, bareStoreDir.resolve("eml")))));
+        phases.add(table.row(timed("emails compose", () -> EmailPhases.compose(context))));
+        phases.add(table.row(timed("emails to .eml", () -> EmailPhases.deliver(context))));
+        phases.add(table.row(timed("emails over SMTP", () -> EmailPhases.deliverOverSmtp(context))));
         ok &= phases.stream().allMatch(p -> p.records() >= 0);
 
-        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
         Result result = new Result(data, phases, compile, count(jdbc, "cdr"), count(jdbc, "registration_event"),
                 count(jdbc, "rejected_line"), count(jdbc, "alert"), ok);
         out.println();
@@ -186,7 +193,7 @@ public final class Benchmark {
         }
 
         Phase row(Phase phase) {
-            if (phase.name().endsWith("bare parse")) {
+            if (isBaseline(phase)) {
                 baseline = phase;
             }
             if (!headerPrinted) {
@@ -201,11 +208,16 @@ public final class Benchmark {
             baseline = null;
             header();
             for (Phase phase : phases) {
-                if (phase.name().endsWith("bare parse")) {
+                if (isBaseline(phase)) {
                     baseline = phase;
                 }
                 print(phase);
             }
+        }
+
+        /** The bare parse of a file, or the bare write of as many files as there are emails. */
+        private static boolean isBaseline(Phase phase) {
+            return phase.name().endsWith("bare parse") || phase.name().endsWith("bare write");
         }
 
         private void header() {
@@ -306,7 +318,13 @@ public final class Benchmark {
 
     private static ConfigurableApplicationContext start(Options options, Path runDir) {
         List<String> args = new ArrayList<>();
-        args.add("--spring.datasource.url=" + databaseUrl(runDir) + options.extraDatabaseSettings());
+        if (options.onPostgreSql()) {
+            args.add("--spring.datasource.url=" + BenchPostgreSql.freshDatabase(options.postgresqlServer(), "voipguard_bench"));
+            args.add("--spring.datasource.username=" + BenchPostgreSql.USER);
+            args.add("--spring.datasource.password=");
+        } else {
+            args.add("--spring.datasource.url=" + databaseUrl(runDir) + options.extraDatabaseSettings());
+        }
         args.add("--voipguard.outbox-dir=" + runDir.resolve("outbox"));
         args.add("--voipguard.rejects-dir=" + runDir.resolve("rejects"));
         args.add("--logging.level.org.voipguard=WARN");
@@ -369,7 +387,12 @@ public final class Benchmark {
 
     /** The run's arguments. */
     public record Options(BenchData.Sizes sizes, Path directory, long seed, boolean reuseData,
-            String extraDatabaseSettings, List<String> applicationArguments, List<String> registrationFormats) {
+            String extraDatabaseSettings, List<String> applicationArguments, List<String> registrationFormats,
+            String database, String postgresqlServer) {
+
+        boolean onPostgreSql() {
+            return "postgresql".equals(database);
+        }
 
         public static Options parse(String... args) {
             int numbers = 100_000;
@@ -379,6 +402,8 @@ public final class Benchmark {
             long seed = 1;
             boolean reuse = false;
             String databaseSettings = "";
+            String database = "h2";
+            String postgresqlServer = "jdbc:postgresql://127.0.0.1:5432/";
             List<String> application = new ArrayList<>();
             List<String> formats = List.of();
             for (String arg : args) {
@@ -397,18 +422,23 @@ public final class Benchmark {
                     databaseSettings = value.startsWith(";") ? value : ";" + value;
                 } else if (arg.startsWith("--registration-formats=")) {
                     formats = List.of(value.split(","));
+                } else if (arg.startsWith("--database=") && List.of("h2", "postgresql").contains(value)) {
+                    database = value;
+                } else if (arg.startsWith("--postgresql-server=")) {
+                    postgresqlServer = value.endsWith("/") ? value : value + "/";
                 } else if (arg.equals("--reuse-data")) {
                     reuse = true;
                 } else if (arg.startsWith("--spring.") || arg.startsWith("--voipguard.") || arg.startsWith("--logging.")) {
                     application.add(arg);
                 } else {
                     throw new IllegalArgumentException("unknown argument " + arg + " (use --numbers=N --cdrs=M "
-                            + "--registrations=K --registration-formats=kamailio,asterisk-log,asterisk-security --dir=DIR --seed=S"
-                            + " --reuse-data --h2-settings=K=V;..., --spring.*, --voipguard.*)");
+                            + "--registrations=K --registration-formats=kamailio,asterisk-log,asterisk-security --dir=DIR"
+                            + " --seed=S --reuse-data --database=h2|postgresql --postgresql-server=URL"
+                            + " --h2-settings=K=V;..., --spring.*, --voipguard.*)");
                 }
             }
             return new Options(new BenchData.Sizes(numbers, cdrs, registrations), directory, seed, reuse,
-                    databaseSettings, List.copyOf(application), formats);
+                    databaseSettings, List.copyOf(application), formats, database, postgresqlServer);
         }
     }
 }

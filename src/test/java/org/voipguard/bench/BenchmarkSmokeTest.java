@@ -39,6 +39,11 @@ class BenchmarkSmokeTest {
         assertThat(result.storedRegistrations()).isEqualTo(REGISTRATIONS - data.badRegistrationLines());
         assertThat(result.rejectedLines()).isEqualTo(data.badCdrLines() + data.badRegistrationLines());
         assertThat(result.alerts()).isPositive();
+        long emails = result.phase("emails compose").records();
+        assertThat(emails).isPositive();
+        assertThat(result.phase("email bare write").records()).isEqualTo(result.alerts());
+        assertThat(result.phase("emails to .eml").records()).isEqualTo(emails);
+        assertThat(result.phase("emails over SMTP").records()).isEqualTo(emails);
         assertThat(printed.toString()).contains("records/s", "vs parse", "peak heap", "rules: 6 files compiled",
                 "cdrs import vs CDR bare store");
     }

@@ -177,11 +177,12 @@ class NightlyTest {
         if (emailStatus == null) {
             return 0;
         }
-        jdbc.update("INSERT INTO email_outbox (message_id, alert_type, number, recipients, subject, body, status,"
-                + " created_at) VALUES (?, 'BILL_WARNING', ?, 'alice@acme.example', 'Bill warning', 'body', ?, ?)",
+        jdbc.update("INSERT INTO email_outbox (message_id, alert_type, number, recipients, subject, status,"
+                + " created_at) VALUES (?, 'BILL_WARNING', ?, 'alice@acme.example', 'Bill warning', ?, ?)",
                 "<" + key + "@test>", NUMBER, emailStatus, ts(created));
         long emailId = jdbc.queryForObject("SELECT id FROM email_outbox WHERE message_id = ?", Long.class,
                 "<" + key + "@test>");
+        jdbc.update("INSERT INTO email_body (email_id, body) VALUES (?, 'body')", emailId);
         jdbc.update("UPDATE alert SET email_id = ?, composed_at = ? WHERE alert_key = ?", emailId, ts(created), key);
         return emailId;
     }

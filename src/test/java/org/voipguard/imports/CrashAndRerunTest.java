@@ -34,6 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.util.FileSystemUtils;
 import org.voipguard.cli.CommandLineLauncher;
+import org.voipguard.notification.AlertFacts;
 import org.voipguard.support.ChildVoipGuard;
 import org.voipguard.support.GeneratedInputs;
 import org.voipguard.support.TestDatabase;
@@ -52,6 +53,7 @@ class CrashAndRerunTest {
     private static final int CDR_LINES = 200_000;
     private static final int REGISTRATION_LINES = 20_000;
     private static final Path REFERENCE_OUTBOX = Path.of("target/crash-test/reference-outbox");
+    private static final int EMAILS_TO_DELIVER = 10_000;
     private static final String BUSY = "another VoIPGuard run is using the database";
 
     @Autowired
@@ -131,6 +133,44 @@ class CrashAndRerunTest {
     }
 
     @Test
+    void deliveryOfTenThousandEmailsKilledWhileComposingAndWritingWritesEveryEmailOnce() throws Exception {
+        inChildDatabase(child -> storeUncomposedAlerts(child, EMAILS_TO_DELIVER));
+
+        List<String> kills = new ArrayList<>();
+        killWhen(() -> ChildVoipGuard.start(home, databaseUrl, "emails", "send"),
+                "SELECT COUNT(*) FROM alert WHERE composed_at IS NOT NULL", 2_000, kills);
+        killWhen(() -> ChildVoipGuard.start(home, databaseUrl, "emails", "send"),
+                "SELECT COUNT(*) FROM email_outbox WHERE status = 'SENT'", 1_000, kills);
+        killWhen(() -> ChildVoipGuard.start(home, databaseUrl, "emails", "send"),
+                "SELECT COUNT(*) FROM email_outbox WHERE status = 'SENT'", 6_000, kills);
+        runToTheEnd(() -> ChildVoipGuard.start(home, databaseUrl, "emails", "send"));
+
+        assertThat(kills).as("runs killed while composing or delivering").hasSizeGreaterThanOrEqualTo(2);
+        List<String> stored = withChildDatabase(child -> child.queryForList("SELECT message_id FROM email_outbox",
+                String.class));
+        List<String> statuses = withChildDatabase(child -> child.queryForList(
+                "SELECT DISTINCT status FROM email_outbox", String.class));
+        List<String> written = messageIds(home.resolve("outbox"));
+        assertThat(stored).hasSize(EMAILS_TO_DELIVER).doesNotHaveDuplicates();
+        assertThat(statuses).containsExactly("SENT");
+        assertThat(written).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(stored);
+    }
+
+    /** One alert per email: a new User-Agent for one of the numbers, each with its own key. */
+    private static void storeUncomposedAlerts(JdbcTemplate child, int count) {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String number = GeneratedInputs.number(i);
+            String facts = AlertFacts.encode(Map.of("time", "2026-10-02T09:30:00Z", "source_ip", "198.51.100.7",
+                    "user_agent", "Zoiper rv2." + i));
+            rows.add(new Object[] {"NEW_USER_AGENT:" + number + ":" + i, number, facts});
+        }
+        child.batchUpdate("INSERT INTO alert (alert_key, alert_type, number, rule_name, ruleset_version, facts,"
+                + " created_at) VALUES (?, 'NEW_USER_AGENT', ?, 'P4 new User-Agent', 'crash-test', ?,"
+                + " CURRENT_TIMESTAMP)", rows);
+    }
+
+    @Test
     void aSecondProcessOnAnEmbeddedDatabaseIsToldThatAnotherRunIsUsingIt() throws Exception {
         String embedded = "jdbc:h2:file:" + home.resolve("db/embedded").toAbsolutePath();
         try (Connection firstRun = DriverManager.getConnection(embedded, "sa", "")) {
@@ -141,13 +181,16 @@ class CrashAndRerunTest {
         }
     }
 
+    private static final String EMAILS = "SELECT e.message_id, e.alert_type, e.number, e.recipients, e.subject,"
+            + " b.body, e.status FROM email_outbox e JOIN email_body b ON b.email_id = e.id";
+
     private static final Map<String, String> CDR_TABLES = tables(
             "spend", "SELECT number, billing_month, spend_gbp, late_charges_gbp, warned_multiple FROM monthly_spend",
             "calls", "SELECT COUNT(*) || ' calls' FROM cdr",
             "cost", "SELECT SUM(cost_gbp) FROM cdr",
             "rejected", "SELECT line_number, field, reason FROM rejected_line",
             "alerts", "SELECT alert_key, alert_type, number, facts FROM alert",
-            "emails", "SELECT message_id, alert_type, number, recipients, subject, body, status FROM email_outbox",
+            "emails", EMAILS,
             "files", "SELECT kind, sha256 FROM imported_file");
 
     private static final Map<String, String> REGISTRATION_TABLES = tables(
@@ -160,7 +203,7 @@ class CrashAndRerunTest {
             "lockdown notices", "SELECT number, source_ip, last_alert_at FROM lockdown_notice",
             "rejected", "SELECT line_number, field, reason FROM rejected_line",
             "alerts", "SELECT alert_key, alert_type, number, facts FROM alert",
-            "emails", "SELECT message_id, alert_type, number, recipients, subject, body, status FROM email_outbox",
+            "emails", EMAILS,
             "files", "SELECT kind, sha256 FROM imported_file");
 
     /**

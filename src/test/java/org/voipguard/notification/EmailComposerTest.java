@@ -63,6 +63,28 @@ class EmailComposerTest {
     }
 
     @Test
+    void aBacklogLongerThanAPageIsComposedWholeAndARateLimitEmailSpanningPagesStaysOne() {
+        alerts.store(List.of(rateLimitExceeded(ALICE, "c-1", "09098790123", "150")), 7L);
+        alerts.store(userAgentsOfBob(0, EmailComposer.PAGE_SIZE + 200), 7L);
+        alerts.store(List.of(rateLimitExceeded(ALICE, "c-2", "09098790999", "155")), 7L);
+        alerts.store(userAgentsOfBob(EmailComposer.PAGE_SIZE + 200, 2 * EmailComposer.PAGE_SIZE + 100), 7L);
+        alerts.store(List.of(rateLimitExceeded(ALICE, "c-3", "09098790555", "160")), 7L);
+
+        ComposeReport report = composer.composePending();
+
+        int userAgents = 2 * EmailComposer.PAGE_SIZE + 100;
+        assertThat(report).isEqualTo(new ComposeReport(userAgents + 3, userAgents + 1, 0));
+        Map<String, Object> rateLimit = emailOf("RATE_LIMIT_EXCEEDED:c-1");
+        assertThat(emailOf("RATE_LIMIT_EXCEEDED:c-3")).containsEntry("ID", rateLimit.get("ID"));
+        assertThat(rateLimit.get("BODY").toString()).contains("Call 1 of 3", "Call 3 of 3", "09098790555");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM alert WHERE composed_at IS NULL", Integer.class)).isZero();
+    }
+
+    private static List<RaisedAlert> userAgentsOfBob(int from, int to) {
+        return java.util.stream.IntStream.range(from, to).mapToObj(i -> newUserAgent(BOB, "agent " + i)).toList();
+    }
+
+    @Test
     void billWarningsGoToTheNumberAndTheLoginAddressOnceEach() {
         alerts.store(List.of(billWarning(ALICE, "2025-03", "10.00"), billWarning(BOB, "2025-03", "10.00")), 1L);
 
@@ -157,7 +179,7 @@ class EmailComposerTest {
     }
 
     private Map<String, Object> emailOf(String alertKey) {
-        return jdbc.queryForMap("SELECT e.* FROM email_outbox e JOIN alert a ON a.email_id = e.id"
-                + " WHERE a.alert_key = ?", alertKey);
+        return jdbc.queryForMap("SELECT e.*, b.body FROM email_outbox e JOIN email_body b ON b.email_id = e.id"
+                + " JOIN alert a ON a.email_id = e.id WHERE a.alert_key = ?", alertKey);
     }
 }

@@ -28,7 +28,9 @@ final class ScriptedSmtpServer implements AutoCloseable {
         /** 250 for the data (the message is accepted), then no answer to QUIT: the client times out. */
         ACCEPT_THEN_HANG,
         /** The connection is closed once the data has arrived, without an answer: the client cannot know. */
-        DROP_BEFORE_REPLY
+        DROP_BEFORE_REPLY,
+        /** 250 for the data, then the connection is closed: one message per connection. */
+        ACCEPT_THEN_CLOSE
     }
 
     private final ServerSocket socket;
@@ -130,6 +132,9 @@ final class ScriptedSmtpServer implements AutoCloseable {
                 acceptedMessageIds.add(messageId);
                 accepted = true;
                 reply(out, "250 queued");
+                if (afterData == AfterData.ACCEPT_THEN_CLOSE) {
+                    return;
+                }
             } else if (command.startsWith("QUIT")) {
                 if (accepted && afterData == AfterData.ACCEPT_THEN_HANG) {
                     while (in.readLine() != null) {

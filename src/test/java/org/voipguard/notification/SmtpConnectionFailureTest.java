@@ -86,6 +86,31 @@ class SmtpConnectionFailureTest {
                 .containsExactlyInAnyOrderElementsOf(jdbc.queryForList("SELECT message_id FROM email_outbox", String.class));
     }
 
+    @Test
+    void theEmailsOfARunShareOneConnection() {
+        SERVER.clearLog();
+
+        DeliveryReport report = mailer.sendPending();
+
+        assertThat(report.sent()).isEqualTo(2);
+        assertThat(SERVER.commands()).filteredOn(command -> command.startsWith("EHLO")).hasSize(1);
+        assertThat(SERVER.commands()).filteredOn(command -> command.equals("DATA")).hasSize(2);
+    }
+
+    @Test
+    void aServerThatClosesTheConnectionAfterEachMessageStillGetsEveryMessageOnce() {
+        SERVER.afterData(AfterData.ACCEPT_THEN_CLOSE);
+        SERVER.clearLog();
+
+        DeliveryReport report = mailer.sendPending();
+        SERVER.afterData(AfterData.BEHAVE);
+
+        assertThat(report.sent()).isEqualTo(2);
+        assertThat(report.stillPending()).isZero();
+        assertThat(SERVER.acceptedMessageIds()).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(jdbc.queryForList("SELECT message_id FROM email_outbox", String.class));
+    }
+
     private static ScriptedSmtpServer start() {
         try {
             return new ScriptedSmtpServer();

@@ -1,0 +1,92 @@
+package org.voipguard.bench;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.voipguard.config.VoipGuardProperties;
+import org.voipguard.notification.DeliveryReport;
+import org.voipguard.notification.EmailComposer;
+import org.voipguard.notification.OutboxDelivery;
+import org.voipguard.notification.OutboxMessages;
+import org.voipguard.notification.SmtpTransport;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+/**
+ * The email phases of the benchmark, on the alerts the imports stored: a bare write of as many
+ * small files as there are alerts to compose (the baseline: what writing {@code .eml} files alone
+ * costs), composing the emails, delivering them as {@code .eml} files, and delivering them again
+ * to a GreenMail SMTP server in this JVM.
+ */
+final class EmailPhases {
+
+    private static final byte[] BARE_MESSAGE = ("Message-ID: <bare@bench.invalid>\r\nSubject: bench\r\n\r\n"
+            + "x".repeat(900) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+
+    private EmailPhases() {
+    }
+
+    /** Writes one ~1 KB file per uncomposed alert, each under a temporary name then moved into place. */
+    static long bareWrite(JdbcTemplate jdbc, Path directory) {
+        long files = count(jdbc, "SELECT COUNT(*) FROM alert WHERE composed_at IS NULL");
+        try {
+            Files.createDirectories(directory);
+            for (long i = 0; i < files; i++) {
+                Path temporary = directory.resolve(".writing-" + i + ".tmp");
+                try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE)) {
+                    out.write(BARE_MESSAGE);
+                }
+                Files.move(temporary, directory.resolve("bare-" + i + ".eml"), StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
+    }
+
+    static long compose(ConfigurableApplicationContext context) {
+        return context.getBean(EmailComposer.class).composePending().emails();
+    }
+
+    /** Delivers the pending emails with the application's transport ({@code .eml} files in the benchmark). */
+    static long deliver(ConfigurableApplicationContext context) {
+        DeliveryReport report = context.getBean(OutboxDelivery.class).deliverPending();
+        return report.failed() == 0 && report.stillPending() == 0 ? report.sent() : -1;
+    }
+
+    /** Marks every email pending again and sends them all to a GreenMail server started for the phase. */
+    static long deliverOverSmtp(ConfigurableApplicationContext context) {
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        jdbc.update("UPDATE email_outbox SET status = 'PENDING', sent_at = NULL WHERE status = 'SENT'");
+        GreenMail server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+        try {
+            JavaMailSenderImpl sender = new JavaMailSenderImpl();
+            sender.setHost("127.0.0.1");
+            sender.setPort(server.getSmtp().getPort());
+            OutboxDelivery delivery = new OutboxDelivery(jdbc, context.getBean(OutboxMessages.class),
+                    new SmtpTransport(sender, "127.0.0.1", server.getSmtp().getPort(),
+                            context.getBean(VoipGuardProperties.class).mail().connections()));
+            DeliveryReport report = delivery.deliverPending();
+            return report.failed() == 0 && report.stillPending() == 0 ? report.sent() : -1;
+        } finally {
+            server.stop();
+        }
+    }
+
+    private static long count(JdbcTemplate jdbc, String sql) {
+        Long count = jdbc.queryForObject(sql, Long.class);
+        return count == null ? 0 : count;
+    }
+}
