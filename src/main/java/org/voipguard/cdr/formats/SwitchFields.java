@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -30,7 +31,8 @@ final class SwitchFields {
     private static final CSVFormat CSV = CSVFormat.DEFAULT;
     private static final Pattern CALL_ID = Pattern.compile("[\\x21-\\x7E]{1,128}");
     private static final Pattern LOCAL_TIME = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}");
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss")
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private final ZoneId zone;
     private final PlausibleTimes plausibleTimes;
