@@ -81,8 +81,8 @@ class SwitchCdrImportTest {
 
         Result firstRun = run("cdrs", "import", "--no-email", first.toString());
 
-        assertThat(firstRun.out()).contains("5 records, 1 imported, 0 duplicates, 4 skipped (1 other SIP methods, "
-                + "1 other log lines, 2 answered INVITEs (completed by their BYE)), 0 rejected");
+        assertThat(firstRun.out()).contains("5 records, 1 imported, 0 duplicates, 4 skipped (", "1 other SIP methods",
+                "1 other log lines", "2 answered INVITEs (completed by their BYE)", "), 0 rejected");
         assertThat(jdbc.queryForList("SELECT call_id FROM cdr_open_call", String.class))
                 .containsExactly("a84b4c76e66710@2001:db8::10");
 
