@@ -38,7 +38,6 @@ public class CdrDryRun {
     private final DryRunSupport support;
     private final VoipGuardProperties properties;
     private final PlausibleTimes plausibleTimes;
-
     private final CdrFormatParsers parsers;
     private final JdbcOpenCalls openCalls;
 

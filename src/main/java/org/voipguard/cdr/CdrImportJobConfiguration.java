@@ -39,8 +39,9 @@ import org.voipguard.rules.AlertSink;
  * The CDR import job, run once per file: read and rate the calls (P1), add their charges to
  * the monthly spend, then warn about bills that crossed a level (P3, billing's step), then
  * report rejected lines. The file's format ({@code format}) decides how its lines are read; a
- * baseline import ({@code baseline}) stores and learns the same but keeps no alert. The job instance is the file, so an
- * interrupted import is restarted where it stopped and a finished one is never run again.
+ * baseline import ({@code baseline}) stores and learns the same but keeps no alert. The job
+ * instance is the file, so an interrupted import is restarted where it stopped and a finished
+ * one is never run again.
  */
 @Configuration
 public class CdrImportJobConfiguration {
