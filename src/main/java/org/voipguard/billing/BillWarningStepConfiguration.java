@@ -20,7 +20,9 @@ import org.voipguard.rules.AlertSink;
 
 /**
  * The bill-warning step (P3) of an import job: once the import's charges are in the monthly
- * spend, every number-month it touched is read back and warned about in chunks.
+ * spend, every number-month it touched is read back and warned about in chunks. A baseline
+ * import remembers the multiples reached, as if it had warned, and keeps no alert: the next
+ * import warns only about what is new.
  */
 @Configuration
 public class BillWarningStepConfiguration {
@@ -58,8 +60,10 @@ public class BillWarningStepConfiguration {
     @StepScope
     BillWarningWriter billWarningWriter(NumberDirectory numbers, SpendLedger ledger, ActiveRuleBook rules,
             AlertSink alertSink, @Value(ImportJobParameters.IMPORT_ID) Long importId,
-            @Value(ActiveRuleBook.OF_THE_JOB) String ruleSetVersion) {
-        return new BillWarningWriter(numbers, ledger, new BillWarnings(rules.ofJob(ruleSetVersion)), alertSink,
+            @Value(ActiveRuleBook.OF_THE_JOB) String ruleSetVersion,
+            @Value(ImportJobParameters.BASELINE_VALUE) boolean baseline) {
+        AlertSink alerts = baseline ? (raised, id) -> { } : alertSink;
+        return new BillWarningWriter(numbers, ledger, new BillWarnings(rules.ofJob(ruleSetVersion)), alerts,
                 importId);
     }
 }

@@ -50,7 +50,8 @@ class CdrChunkWriter implements ItemWriter<CdrOutcome>, ItemStream {
         rejects.store(importId, source, result.rejected());
         alerts.accept(result.alerts(), importId);
         charges.add(result.charges());
-        counts = counts.plus(result.imported().size(), result.duplicates(), result.lateCharges());
+        counts = counts.plus(result.imported().size(), result.duplicates(), result.lateCharges())
+                .skipping(result.skipped());
     }
 
     /** Counted as the chunks go and saved with each chunk, so that a restarted import goes on counting. */

@@ -43,7 +43,7 @@ final class CdrEvaluator {
 
     /** What one chunk amounted to. */
     record ChunkResult(List<RejectedLines.Rejection> rejected, List<StoredCall> imported, long duplicates,
-            List<RaisedAlert> alerts) {
+            Map<String, Long> skipped, List<RaisedAlert> alerts) {
 
         /** The charges of the new calls, per number and month billed. */
         Map<NumberMonth, BigDecimal> charges() {
@@ -61,8 +61,12 @@ final class CdrEvaluator {
             return imported.stream().filter(StoredCall::lateCharge).count();
         }
 
+        long skippedTotal() {
+            return skipped.values().stream().mapToLong(Long::longValue).sum();
+        }
+
         long records() {
-            return rejected.size() + imported.size() + duplicates;
+            return rejected.size() + imported.size() + duplicates + skippedTotal();
         }
     }
 
@@ -72,16 +76,20 @@ final class CdrEvaluator {
     ChunkResult evaluate(List<? extends CdrOutcome> outcomes, Set<String> closedMonths, CallKeeper calls) {
         List<RejectedLines.Rejection> rejected = new ArrayList<>();
         List<StoredCall> candidates = new ArrayList<>();
+        Map<String, Long> skipped = new HashMap<>();
         for (CdrOutcome outcome : outcomes) {
             if (outcome instanceof CdrOutcome.Rejected r) {
                 rejected.add(new RejectedLines.Rejection(r.lineNumber(), r.field(), r.reason(), r.rawLine()));
             } else if (outcome instanceof CdrOutcome.Call call) {
                 String month = months.of(call.record().startTime()).toString();
                 candidates.add(new StoredCall(call, month, closedMonths.contains(month)));
+            } else if (outcome instanceof CdrOutcome.Skipped s) {
+                skipped.merge(s.what(), 1L, Long::sum);
             }
         }
         List<StoredCall> imported = calls.keepNew(candidates);
-        return new ChunkResult(rejected, imported, candidates.size() - imported.size(), priceLimitAlerts(imported));
+        return new ChunkResult(rejected, imported, candidates.size() - imported.size(), skipped,
+                priceLimitAlerts(imported));
     }
 
     private List<RaisedAlert> priceLimitAlerts(List<StoredCall> imported) {

@@ -17,6 +17,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.voipguard.billing.BillingMonths;
 import org.voipguard.billing.CallPricer;
 import org.voipguard.billing.SpendLedger;
+import org.voipguard.cdr.formats.CdrFormat;
+import org.voipguard.cdr.formats.CdrFormatParsers;
+import org.voipguard.cdr.formats.CdrFormatSettings;
+import org.voipguard.cdr.formats.JdbcOpenCalls;
 import org.voipguard.config.VoipGuardProperties;
 import org.voipguard.imports.FileImportReportTasklet;
 import org.voipguard.imports.ImportJobParameters;
@@ -34,8 +38,10 @@ import org.voipguard.rules.AlertSink;
 /**
  * The CDR import job, run once per file: read and rate the calls (P1), add their charges to
  * the monthly spend, then warn about bills that crossed a level (P3, billing's step), then
- * report rejected lines. The job instance is the file, so an
- * interrupted import is restarted where it stopped and a finished one is never run again.
+ * report rejected lines. The file's format ({@code format}) decides how its lines are read; a
+ * baseline import ({@code baseline}) stores and learns the same but keeps no alert. The job
+ * instance is the file, so an interrupted import is restarted where it stopped and a finished
+ * one is never run again.
  */
 @Configuration
 public class CdrImportJobConfiguration {
@@ -45,6 +51,8 @@ public class CdrImportJobConfiguration {
 
     private static final String IMPORT_ID = ImportJobParameters.IMPORT_ID;
     private static final String FILE = ImportJobParameters.FILE_VALUE;
+    private static final String FORMAT = ImportJobParameters.FORMAT_VALUE;
+    private static final String BASELINE = ImportJobParameters.BASELINE_VALUE;
     /** About 100 bytes each: a bound of some 25 MB of heap. */
     private static final int PRICE_LIMITS_REMEMBERED = 250_000;
 
@@ -84,13 +92,19 @@ public class CdrImportJobConfiguration {
 
     @Bean
     @StepScope
-    public UnfinishedRecordTolerantReader<CdrLine> cdrReader(@Value(FILE) String file, VoipGuardProperties properties) {
-        return CdrFiles.reader(Path.of(file), LineLengthCap.of(properties));
+    public UnfinishedRecordTolerantReader<CdrLine> cdrReader(@Value(FILE) String file, @Value(FORMAT) String format,
+            VoipGuardProperties properties) {
+        return CdrFiles.reader(Path.of(file), CdrFormat.fromOption(format), LineLengthCap.of(properties));
     }
 
+    /** One per step run: a Kamailio file's open calls are kept in the transaction of the chunk that read them. */
     @Bean
-    public CdrLineProcessor cdrProcessor(CallPricer pricer, PlausibleTimes plausibleTimes) {
-        return new CdrLineProcessor(pricer, plausibleTimes);
+    @StepScope
+    public CdrLineProcessor cdrProcessor(@Value(FORMAT) String format, @Value(IMPORT_ID) Long importId,
+            CallPricer pricer, PlausibleTimes plausibleTimes, CdrFormatSettings settings,
+            VoipGuardProperties properties, JdbcOpenCalls openCalls) {
+        CdrFormatParsers parsers = new CdrFormatParsers(settings, properties.timeZone(), plausibleTimes);
+        return new CdrLineProcessor(parsers.parser(CdrFormat.fromOption(format), openCalls.forImport(importId)), pricer);
     }
 
     @Bean
@@ -98,10 +112,12 @@ public class CdrImportJobConfiguration {
     CdrChunkWriter cdrWriter(CallStore calls, RejectedLines rejects, SpendLedger ledger, ImportCharges charges,
             BillingMonths months, NumberDirectory numbers, ActiveRuleBook rules, AlertSink alertSink,
             @Value(IMPORT_ID) Long importId, @Value("#{stepExecution.id}") Long chargeBatch,
-            @Value(FILE) String file, @Value(ActiveRuleBook.OF_THE_JOB) String ruleSetVersion) {
+            @Value(FILE) String file, @Value(ActiveRuleBook.OF_THE_JOB) String ruleSetVersion,
+            @Value(BASELINE) boolean baseline) {
         CdrEvaluator evaluator = new CdrEvaluator(rules.ofJob(ruleSetVersion), months,
                 new PriceLimits(numbers, PRICE_LIMITS_REMEMBERED));
-        return new CdrChunkWriter(evaluator, calls, rejects, ledger, charges, alertSink, importId, chargeBatch,
+        AlertSink alerts = baseline ? (raised, id) -> { } : alertSink;
+        return new CdrChunkWriter(evaluator, calls, rejects, ledger, charges, alerts, importId, chargeBatch,
                 Path.of(file).getFileName().toString());
     }
 

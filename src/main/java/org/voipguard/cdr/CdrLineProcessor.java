@@ -4,25 +4,38 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.voipguard.billing.CallPricer;
 import org.voipguard.billing.PricedCall;
 import org.voipguard.billing.PricingException;
+import org.voipguard.cdr.formats.CdrFormatParser;
+import org.voipguard.cdr.formats.ParsedCdr;
 import org.voipguard.imports.PlausibleTimes;
 
 /**
- * Validates, classifies and prices each CDR line; a bad line becomes a rejection, never an
- * exception. Blank lines are not records and are passed over.
+ * Validates, classifies and prices each CDR line, read by its file's format into the records
+ * of the canonical CSV; a bad line becomes a rejection, never an exception. Blank lines are not
+ * records and are passed over.
  */
 public class CdrLineProcessor implements ItemProcessor<CdrLine, CdrOutcome> {
 
-    private final CdrLineParser parser;
+    private final CdrFormatParser parser;
     private final CallPricer pricer;
 
-    /** Believes any start time: for the analysts' scenarios. */
+    /** The canonical CSV, believing any start time: for the analysts' scenarios. */
     public CdrLineProcessor(CallPricer pricer) {
         this(pricer, PlausibleTimes.any());
     }
 
+    /** The canonical CSV. */
     public CdrLineProcessor(CallPricer pricer, PlausibleTimes plausibleTimes) {
-        this.parser = new CdrLineParser(plausibleTimes);
+        this(canonical(new CdrLineParser(plausibleTimes)), pricer);
+    }
+
+    /** @param parser the file's format: one parser per file */
+    public CdrLineProcessor(CdrFormatParser parser, CallPricer pricer) {
+        this.parser = parser;
         this.pricer = pricer;
+    }
+
+    private static CdrFormatParser canonical(CdrLineParser parser) {
+        return line -> new ParsedCdr.Call(parser.parse(line));
     }
 
     @Override
@@ -30,11 +43,16 @@ public class CdrLineProcessor implements ItemProcessor<CdrLine, CdrOutcome> {
         if (line.tooLong() != null) {
             return new CdrOutcome.Rejected(line.lineNumber(), "line", line.tooLong(), line.text());
         }
-        if (line.text().isBlank()) {
+        String text = line.text().startsWith("\uFEFF") ? line.text().substring(1) : line.text();
+        if (text.isBlank()) {
             return null;
         }
         try {
-            CdrRecord record = parser.parse(line.text());
+            ParsedCdr parsed = parser.parse(text);
+            if (parsed instanceof ParsedCdr.Skipped skipped) {
+                return new CdrOutcome.Skipped(line.lineNumber(), skipped.what());
+            }
+            CdrRecord record = ((ParsedCdr.Call) parsed).record();
             return new CdrOutcome.Call(line.lineNumber(), record, priced(record));
         } catch (InvalidCdrException e) {
             return new CdrOutcome.Rejected(line.lineNumber(), e.field(), e.getMessage(), line.text());

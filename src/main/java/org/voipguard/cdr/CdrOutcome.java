@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 
 import org.voipguard.billing.PricedCall;
 
-/** What became of one CDR line: a call ready to store, or a rejected line with its reason. */
+/**
+ * What became of one CDR line: a call ready to store, a rejected line with its reason, or a good
+ * line that is no call of its own (a Kamailio INVITE waiting for its BYE), counted by its kind.
+ */
 public sealed interface CdrOutcome {
 
     long lineNumber();
@@ -22,5 +25,8 @@ public sealed interface CdrOutcome {
     }
 
     record Rejected(long lineNumber, String field, String reason, String rawLine) implements CdrOutcome {
+    }
+
+    record Skipped(long lineNumber, String what) implements CdrOutcome {
     }
 }

@@ -109,13 +109,19 @@ public final class InMemoryCdrImport {
 
     /** Starts a file; give it every line in order, then {@link FileRun#finish()}. */
     public FileRun startFile(String source) {
-        return new FileRun(source);
+        return new FileRun(source, processor);
+    }
+
+    /** Starts a file read by its own processor: one of its format. */
+    public FileRun startFile(String source, CdrLineProcessor fileProcessor) {
+        return new FileRun(source, fileProcessor);
     }
 
     /** One file being evaluated. */
     public final class FileRun {
 
         private final String source;
+        private final CdrLineProcessor lines;
         private final List<CdrOutcome> chunk = new ArrayList<>();
         private final List<RejectedLines.Rejection> rejected = new ArrayList<>();
         private final List<RaisedAlert> alerts = new ArrayList<>();
@@ -123,13 +129,15 @@ public final class InMemoryCdrImport {
         private long records;
         private long evaluated;
         private long duplicates;
+        private long skipped;
 
-        private FileRun(String source) {
+        private FileRun(String source, CdrLineProcessor lines) {
             this.source = source;
+            this.lines = lines;
         }
 
         public void accept(CdrLine line) {
-            CdrOutcome outcome = processor.process(line);
+            CdrOutcome outcome = lines.process(line);
             if (outcome == null) {
                 return;
             }
@@ -143,7 +151,7 @@ public final class InMemoryCdrImport {
         public EvaluatedFile finish() {
             writeChunk();
             evaluateBillWarnings();
-            return new EvaluatedFile(source, records, evaluated, duplicates, 0, rejected, alerts);
+            return new EvaluatedFile(source, records, evaluated, duplicates, skipped, rejected, alerts);
         }
 
         private void writeChunk() {
@@ -154,6 +162,7 @@ public final class InMemoryCdrImport {
             records += result.records();
             evaluated += result.imported().size();
             duplicates += result.duplicates();
+            skipped += result.skippedTotal();
             rejected.addAll(result.rejected());
             alerts.addAll(result.alerts());
             addCharges(result.charges());

@@ -69,6 +69,9 @@ public class DemoCommand implements TopLevelCommand, Callable<Integer> {
         out.println(numberReport.summary());
         List<FileImportResult> results = new ArrayList<>();
         importEach(out, "cdrs import", InputFiles.expand(List.of(dir.resolve("cdrs"))), results, cdrs::importFile);
+        for (String switchCdrs : List.of("cdrs-asterisk", "cdrs-freeswitch", "cdrs-kamailio")) {
+            importEach(out, "cdrs import", InputFiles.expand(List.of(dir.resolve(switchCdrs))), results, cdrs::importFile);
+        }
         importEach(out, "registrations import", InputFiles.expand(List.of(dir.resolve("registrations"))), results,
                 file -> registrations.importFile(file, LogFormat.CSV));
         importEach(out, "registrations import", InputFiles.expand(List.of(dir.resolve("asterisk"), dir.resolve("kamailio"))),

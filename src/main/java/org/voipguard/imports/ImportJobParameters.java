@@ -12,6 +12,9 @@ public final class ImportJobParameters {
     /** SpEL for step-scoped beans: the id that ties every row an import wrote to that import. */
     public static final String IMPORT_ID = "#{stepExecution.jobExecution.jobInstanceId}";
     public static final String FILE_VALUE = "#{jobParameters['file']}";
+    public static final String FORMAT_VALUE = "#{jobParameters['format']}";
+    /** True in a {@code --baseline} import; false in every other, and in jobs started before the option existed. */
+    public static final String BASELINE_VALUE = "#{jobParameters['baseline'] == 'true'}";
 
     private ImportJobParameters() {
     }

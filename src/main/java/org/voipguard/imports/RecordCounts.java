@@ -1,5 +1,6 @@
 package org.voipguard.imports;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -27,7 +28,7 @@ public record RecordCounts(long imported, long duplicates, long lateCharges, Map
     public static final RecordCounts NONE = new RecordCounts(0, 0, 0, Map.of());
 
     public RecordCounts {
-        skipped = Map.copyOf(skipped);
+        skipped = Collections.unmodifiableMap(new TreeMap<>(skipped));
     }
 
     public RecordCounts plus(long importedRecords, long duplicateRecords, long lateChargeRecords) {

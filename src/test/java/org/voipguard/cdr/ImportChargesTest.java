@@ -66,7 +66,7 @@ class ImportChargesTest {
 
     /** The charges of a chunk that stored these calls, as the import's writer passes them on. */
     private static Map<NumberMonth, BigDecimal> chargesOf(StoredCall... calls) {
-        return new CdrEvaluator.ChunkResult(List.of(), List.of(calls), 0, List.of()).charges();
+        return new CdrEvaluator.ChunkResult(List.of(), List.of(calls), 0, Map.of(), List.of()).charges();
     }
 
     private static StoredCall call(String number, String costGbp) {

@@ -8,7 +8,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class TestDatabase {
 
     private static final List<String> TABLES = List.of("email_outbox", "alert", "rejected_line", "uncharged_batch", "cdr",
-            "monthly_spend", "monthly_bill", "month_close", "imported_file", "registration_outcome", "registration_event", "known_ip",
+            "cdr_open_call", "monthly_spend", "monthly_bill", "month_close", "imported_file", "registration_outcome", "registration_event", "known_ip",
             "known_user_agent", "registered_phone", "lockdown_notice", "sip_credential", "number_settings");
 
     private TestDatabase() {
