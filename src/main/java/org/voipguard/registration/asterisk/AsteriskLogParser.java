@@ -106,16 +106,6 @@ public final class AsteriskLogParser implements RegistrationLineParser {
         return FORMAT_NAME;
     }
 
-    @Override
-    public boolean hasHeader() {
-        return false;
-    }
-
-    @Override
-    public void validateHeader(String headerLine) {
-        throw new UnsupportedOperationException(FORMAT_NAME + " logs have no header line");
-    }
-
     /** True when the line starts as Asterisk's logger writes a line, whatever its message. */
     public static boolean looksLikeAsteriskLog(String line) {
         return LINE.matcher(line).matches();

@@ -80,17 +80,6 @@ public final class AsteriskSecurityLogParser implements RegistrationLineParser {
     }
 
     @Override
-    public boolean hasHeader() {
-        return false;
-    }
-
-    /** This format has no header; there is nothing to validate. */
-    @Override
-    public void validateHeader(String headerLine) {
-        throw new UnsupportedOperationException(FORMAT_NAME + " logs have no header line");
-    }
-
-    @Override
     public ParsedRegistrationLine parse(String line) {
         if (line == null || line.isBlank()) {
             return new Skipped("blank line");

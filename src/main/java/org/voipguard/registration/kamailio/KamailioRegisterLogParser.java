@@ -65,16 +65,6 @@ public final class KamailioRegisterLogParser implements RegistrationLineParser {
         return FORMAT_NAME;
     }
 
-    @Override
-    public boolean hasHeader() {
-        return false;
-    }
-
-    @Override
-    public void validateHeader(String headerLine) {
-        throw new UnsupportedOperationException(FORMAT_NAME + " logs have no header line");
-    }
-
     /** True when the line holds the mark as a word of its own. */
     public static boolean isMarked(String line) {
         return markAt(line) >= 0;
