@@ -52,7 +52,8 @@ public class CdrDryRun {
         this.support = support;
         this.properties = properties;
         this.plausibleTimes = plausibleTimes;
-        this.parsers = new CdrFormatParsers(settings, properties.timeZone(), plausibleTimes);
+        this.parsers = new CdrFormatParsers(settings, properties.defaultCountry(), properties.timeZone(),
+                plausibleTimes);
         this.openCalls = openCalls;
     }
 

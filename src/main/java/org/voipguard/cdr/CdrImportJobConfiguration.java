@@ -103,7 +103,8 @@ public class CdrImportJobConfiguration {
     public CdrLineProcessor cdrProcessor(@Value(FORMAT) String format, @Value(IMPORT_ID) Long importId,
             CallPricer pricer, PlausibleTimes plausibleTimes, CdrFormatSettings settings,
             VoipGuardProperties properties, JdbcOpenCalls openCalls) {
-        CdrFormatParsers parsers = new CdrFormatParsers(settings, properties.timeZone(), plausibleTimes);
+        CdrFormatParsers parsers = new CdrFormatParsers(settings, properties.defaultCountry(), properties.timeZone(),
+                plausibleTimes);
         return new CdrLineProcessor(parsers.parser(CdrFormat.fromOption(format), openCalls.forImport(importId)), pricer);
     }
 

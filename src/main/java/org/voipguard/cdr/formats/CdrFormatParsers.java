@@ -18,11 +18,12 @@ public final class CdrFormatParsers {
      * @param timeZone the switches' local time ({@code voipguard.time-zone}); Asterisk's is UTC
      *                 when its settings say {@code usegmtime}
      */
-    public CdrFormatParsers(CdrFormatSettings settings, ZoneId timeZone, PlausibleTimes plausibleTimes) {
+    public CdrFormatParsers(CdrFormatSettings settings, String defaultCountry, ZoneId timeZone,
+            PlausibleTimes plausibleTimes) {
         this.settings = settings;
         this.timeZone = timeZone;
         this.plausibleTimes = plausibleTimes;
-        this.numbers = new SwitchNumbers(settings.defaultCountry());
+        this.numbers = new SwitchNumbers(defaultCountry);
     }
 
     /** @param openCalls where Kamailio's answered INVITEs wait for their BYE; unused by the other formats */

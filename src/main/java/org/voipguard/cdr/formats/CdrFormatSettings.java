@@ -5,20 +5,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How the switches' CDRs are read ({@code voipguard.cdr-formats} in
- * {@code batch-config/application.yml}): the country of numbers written in national form,
- * and which field of each switch's record names the customer's number.
- *
- * @param defaultCountry ISO 3166 region of numbers without a country code ({@code 01632 960001})
+ * {@code batch-config/application.yml}): which field of each switch's record names the
+ * customer's number. The country of numbers written in national form is
+ * {@code voipguard.default-country}, as for the switches' registration logs.
  */
 @ConfigurationProperties("voipguard.cdr-formats")
 public record CdrFormatSettings(
-        @DefaultValue("GB") String defaultCountry,
         @DefaultValue Asterisk asterisk,
         @DefaultValue Freeswitch freeswitch) {
 
     /** The settings of the tests and the analysts' tools: the defaults. */
     public static CdrFormatSettings defaults() {
-        return new CdrFormatSettings("GB", new Asterisk(AsteriskCustomer.CHANNEL, false),
+        return new CdrFormatSettings(new Asterisk(AsteriskCustomer.CHANNEL, false),
                 new Freeswitch(FreeswitchCustomer.ACCOUNTCODE));
     }
 

@@ -27,7 +27,7 @@ final class SwitchNumbers {
     SwitchNumbers(String defaultRegion) {
         int code = PhoneNumberUtil.getInstance().getCountryCodeForRegion(defaultRegion);
         if (code == 0) {
-            throw new IllegalArgumentException("voipguard.cdr-formats.default-country must be an ISO 3166 region "
+            throw new IllegalArgumentException("voipguard.default-country must be an ISO 3166 region "
                     + "such as GB, not " + defaultRegion);
         }
         this.defaultRegion = defaultRegion;

@@ -83,10 +83,10 @@ class AsteriskCsvParserTest {
 
     @Test
     void theCustomerMayBeTheAccountCodeOrTheSourceAndTimesMayBeUtc() throws Exception {
-        CdrFormatSettings byAccount = new CdrFormatSettings("GB",
+        CdrFormatSettings byAccount = new CdrFormatSettings(
                 new CdrFormatSettings.Asterisk(AsteriskCustomer.ACCOUNTCODE, true), CdrFormatSettings.defaults().freeswitch());
         CdrFormatParser accounts = SwitchLines.parsers(byAccount).parser(CdrFormat.ASTERISK_CSV, OpenCalls.inMemory());
-        CdrFormatSettings bySource = new CdrFormatSettings("GB",
+        CdrFormatSettings bySource = new CdrFormatSettings(
                 new CdrFormatSettings.Asterisk(AsteriskCustomer.SRC, false), CdrFormatSettings.defaults().freeswitch());
         CdrFormatParser sources = SwitchLines.parsers(bySource).parser(CdrFormat.ASTERISK_CSV, OpenCalls.inMemory());
 

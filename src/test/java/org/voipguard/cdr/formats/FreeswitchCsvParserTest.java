@@ -51,7 +51,7 @@ class FreeswitchCsvParserTest {
     void aCallWithoutAccountCodeCameFromOutsideAndTheCallerIdMayNameTheCustomer() throws Exception {
         String inbound = ANSWERED.replace("\"441632960005\",\"PCMA\"", "\"\",\"PCMA\"")
                 .replace("\"00447700900789\"", "\"01632960003\"");
-        CdrFormatSettings byCallerId = new CdrFormatSettings("GB", CdrFormatSettings.defaults().asterisk(),
+        CdrFormatSettings byCallerId = new CdrFormatSettings(CdrFormatSettings.defaults().asterisk(),
                 new CdrFormatSettings.Freeswitch(FreeswitchCustomer.CALLER_ID_NUMBER));
         CdrFormatParser callerIds = SwitchLines.parsers(byCallerId).parser(CdrFormat.FREESWITCH_CSV, OpenCalls.inMemory());
 
@@ -62,9 +62,7 @@ class FreeswitchCsvParserTest {
 
     @Test
     void aNationalNumberIsInTheDefaultCountry() throws Exception {
-        CdrFormatSettings american = new CdrFormatSettings("US", CdrFormatSettings.defaults().asterisk(),
-                CdrFormatSettings.defaults().freeswitch());
-        CdrFormatParser us = SwitchLines.parsers(american).parser(CdrFormat.FREESWITCH_CSV, OpenCalls.inMemory());
+        CdrFormatParser us = SwitchLines.parsers(CdrFormatSettings.defaults(), "US").parser(CdrFormat.FREESWITCH_CSV, OpenCalls.inMemory());
         String line = ANSWERED.replace("\"441632960005\",\"PCMA\"", "\"2025550123\",\"PCMA\"")
                 .replace("\"00447700900789\"", "\"(212) 555-0188\"");
 

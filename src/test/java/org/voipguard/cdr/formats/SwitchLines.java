@@ -17,6 +17,10 @@ final class SwitchLines {
     }
 
     static CdrFormatParsers parsers(CdrFormatSettings settings) {
-        return new CdrFormatParsers(settings, LONDON, PlausibleTimes.any());
+        return parsers(settings, "GB");
+    }
+
+    static CdrFormatParsers parsers(CdrFormatSettings settings, String defaultCountry) {
+        return new CdrFormatParsers(settings, defaultCountry, LONDON, PlausibleTimes.any());
     }
 }
