@@ -110,6 +110,8 @@ public class ImportCommandSupport {
         } catch (UncheckedIOException e) {
             out.printf("%s: %s: %s: %s%n", command, escape(input.file()), escape(e.getMessage()),
                     escape(e.getCause().getMessage()));
+            tally.left++;
+            return;
         }
         if (failed) {
             tally.failed++;
