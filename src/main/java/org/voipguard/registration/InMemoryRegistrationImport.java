@@ -30,6 +30,7 @@ public final class InMemoryRegistrationImport {
     private final NumberDirectory numbers;
     private final RegistrationEvaluator evaluator;
     private final Function<Collection<String>, Map<String, NumberRegistrationState>> storedStates;
+    private final Function<Collection<String>, Set<String>> storedEventKeys;
     private final int chunkSize;
     private final RegistrationParsers parsers;
     private final Map<String, NumberRegistrationState> states = new HashMap<>();
@@ -40,11 +41,12 @@ public final class InMemoryRegistrationImport {
     private long nextEventId = 1;
 
     private InMemoryRegistrationImport(NumberDirectory numbers, RegistrationEvaluator evaluator,
-            Function<Collection<String>, Map<String, NumberRegistrationState>> storedStates, int chunkSize,
-            RegistrationParsers parsers) {
+            Function<Collection<String>, Map<String, NumberRegistrationState>> storedStates,
+            Function<Collection<String>, Set<String>> storedEventKeys, int chunkSize, RegistrationParsers parsers) {
         this.numbers = numbers;
         this.evaluator = evaluator;
         this.storedStates = storedStates;
+        this.storedEventKeys = storedEventKeys;
         this.chunkSize = chunkSize;
         this.parsers = parsers;
     }
@@ -55,18 +57,20 @@ public final class InMemoryRegistrationImport {
      */
     public static InMemoryRegistrationImport fromNothing(NumberDirectory numbers, RuleBook rules, int chunkSize) {
         return new InMemoryRegistrationImport(numbers, new RegistrationEvaluator(rules),
-                InMemoryRegistrationImport::nothingKnown, chunkSize, RegistrationParsers.believingAnyTime());
+                InMemoryRegistrationImport::nothingKnown, keys -> Set.of(), chunkSize,
+                RegistrationParsers.believingAnyTime());
     }
 
     /**
-     * Every number starts from what the database knows; the database is only read. With
-     * {@code baseline} the state is learned and no rule runs, as {@code --baseline} imports.
+     * Every number starts from what the database knows, and an event stored already is a
+     * duplicate, as for the import; the database is only read. With {@code baseline} the state
+     * is learned and no rule runs, as {@code --baseline} imports.
      */
-    public static InMemoryRegistrationImport fromStored(RegistrationStateStore store, NumberDirectory numbers,
-            RuleBook rules, int chunkSize, RegistrationParsers parsers, boolean baseline) {
+    public static InMemoryRegistrationImport fromStored(RegistrationStateStore store, RegistrationEventStore events,
+            NumberDirectory numbers, RuleBook rules, int chunkSize, RegistrationParsers parsers, boolean baseline) {
         return new InMemoryRegistrationImport(numbers, new RegistrationEvaluator(rules,
                 baseline ? RegistrationEvaluator.Mode.BASELINE : RegistrationEvaluator.Mode.ALERTING),
-                store::load, chunkSize, parsers);
+                store::load, events::storedKeys, chunkSize, parsers);
     }
 
     /** What the files evaluated so far learned. */
@@ -122,15 +126,18 @@ public final class InMemoryRegistrationImport {
             }
         }
 
-        /** Evaluates the file's events in time order; returns what the file would raise. */
+        /** Evaluates the file's events not stored before in time order; returns what the file would raise. */
         public EvaluatedFile finish() {
-            List<StoredRegistration> ordered = events.stream().sorted(Comparator.comparing(StoredRegistration::time)
-                    .thenComparingLong(StoredRegistration::id)).toList();
+            Set<String> stored = storedEventKeys.apply(events.stream().map(StoredRegistration::eventKey).toList());
+            List<StoredRegistration> ordered = events.stream().filter(event -> !stored.contains(event.eventKey()))
+                    .sorted(Comparator.comparing(StoredRegistration::time).thenComparingLong(StoredRegistration::id))
+                    .toList();
+            duplicates += events.size() - ordered.size();
             List<RaisedAlert> alerts = new ArrayList<>();
             for (int from = 0; from < ordered.size(); from += chunkSize) {
                 alerts.addAll(evaluate(ordered.subList(from, Math.min(from + chunkSize, ordered.size()))));
             }
-            return new EvaluatedFile(source, records, events.size(), duplicates, skipped, rejected, alerts);
+            return new EvaluatedFile(source, records, ordered.size(), duplicates, skipped, rejected, alerts);
         }
 
         private List<RaisedAlert> evaluate(List<StoredRegistration> chunk) {

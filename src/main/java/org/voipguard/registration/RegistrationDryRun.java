@@ -22,15 +22,17 @@ import org.voipguard.rules.ActiveRuleBook;
 public class RegistrationDryRun {
 
     private final RegistrationStateStore store;
+    private final RegistrationEventStore events;
     private final NumberDirectory numbers;
     private final ActiveRuleBook rules;
     private final DryRunSupport support;
     private final VoipGuardProperties properties;
     private final RegistrationParsers parsers;
 
-    public RegistrationDryRun(RegistrationStateStore store, NumberDirectory numbers, ActiveRuleBook rules,
-            DryRunSupport support, VoipGuardProperties properties, RegistrationParsers parsers) {
+    public RegistrationDryRun(RegistrationStateStore store, RegistrationEventStore events, NumberDirectory numbers,
+            ActiveRuleBook rules, DryRunSupport support, VoipGuardProperties properties, RegistrationParsers parsers) {
         this.store = store;
+        this.events = events;
         this.numbers = numbers;
         this.rules = rules;
         this.support = support;
@@ -41,7 +43,7 @@ public class RegistrationDryRun {
     /** @param format empty: each file's format is recognised from its first lines */
     public int run(PrintWriter out, String command, List<Path> paths, Optional<LogFormat> format, boolean baseline) {
         LineLengthCap cap = LineLengthCap.of(properties);
-        InMemoryRegistrationImport evaluation = InMemoryRegistrationImport.fromStored(store, numbers, rules.current(),
+        InMemoryRegistrationImport evaluation = InMemoryRegistrationImport.fromStored(store, events, numbers, rules.current(),
                 properties.chunkSize(), parsers, baseline);
         int exitCode = support.evaluateAll(out, command, RegistrationImportJobConfiguration.KIND, paths, file -> {
             LogFormat chosen = format.orElseGet(() -> LogFormatDetector.detect(file, cap));

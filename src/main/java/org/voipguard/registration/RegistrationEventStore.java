@@ -4,10 +4,16 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.voipguard.db.InListBatches;
 import org.voipguard.db.SqlDialect;
 
 /** Stored registration events; an event seen before (same key) is stored once. */
@@ -29,6 +35,16 @@ public class RegistrationEventStore {
         return jdbc.update("DELETE FROM registration_event WHERE event_time < ?"
                 + " AND EXISTS (SELECT 1 FROM registration_outcome o WHERE o.event_id = registration_event.id)",
                 Timestamp.from(before));
+    }
+
+    /** Which of these event keys are stored already. */
+    Set<String> storedKeys(Collection<String> eventKeys) {
+        NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(jdbc);
+        Set<String> stored = new HashSet<>();
+        InListBatches.of(eventKeys).forEach(keys -> stored.addAll(named.queryForList(
+                "SELECT event_key FROM registration_event WHERE event_key IN (:keys)", Map.of("keys", keys),
+                String.class)));
+        return stored;
     }
 
     /** Stores the events not seen before; returns how many those were. */

@@ -74,6 +74,22 @@ class RegistrationDryRunTest {
         assertThat(snapshot()).isEqualTo(before);
     }
 
+    @Test
+    void aLogImportedBeforeFindsItsEventsStoredAndPromisesNoAlertTheImportWouldNotRaise() {
+        Path blocked = csv(dir, "blocked.csv", REGISTRATION_HEADER,
+                "2026-11-02T10:05:00Z," + BOB + ",203.0.113.9,5060,UDP,friendly-scanner,OK,3600");
+        assertThat(run("registrations", "import", "--no-email", blocked.toString())).isEqualTo(ExitCodes.DONE);
+        Path again = csv(dir, "again.csv", REGISTRATION_HEADER,
+                "2026-11-02T10:05:00Z," + BOB + ",203.0.113.9,5060,UDP,friendly-scanner,OK,3600",
+                "2026-11-03T11:00:00Z," + BOB + ",203.0.113.9,5060,UDP,friendly-scanner,OK,3600");
+
+        run("registrations", "import", "--dry-run", again.toString());
+
+        assertThat(out.toString())
+                .contains(again + ": 2 records, 1 evaluated, 1 duplicates, 0 rejected, 1 alerts")
+                .contains("would raise LOCKDOWN_BLOCKED " + BOB);
+    }
+
     private int run(String... args) {
         out.getBuffer().setLength(0);
         return CommandLineLauncher.execute(context, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), args);
