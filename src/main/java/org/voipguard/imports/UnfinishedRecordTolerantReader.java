@@ -20,6 +20,9 @@ public class UnfinishedRecordTolerantReader<T> implements ItemStreamReader<T> {
 
     public UnfinishedRecordTolerantReader(FlatFileItemReader<T> delegate, LineMapper<T> lineMapper) {
         this.delegate = delegate;
+        // Spring Batch drops lines starting with '#' as comments by default; in our inputs they
+        // are records like any other, to import or reject, never to lose unseen.
+        delegate.setComments(new String[0]);
         this.lineMapper = lineMapper;
     }
 

@@ -89,6 +89,19 @@ class ImportCountsTest {
     }
 
     @Test
+    void aLineStartingWithAHashIsARecordNotACommentToDrop() {
+        Path file = csv(dir, "hash.csv", CDR_HEADER,
+                call("c-1", ALICE, "2026-11-02T10:00:00Z", "01632960999", "3", "0.03"),
+                "#c-2,+441632960001,OUT,2026-11-02T10:05:00Z,60,01632960999,3,,200");
+
+        run("cdrs", "import", "--no-email", file.toString());
+
+        assertThat(out.toString()).contains("hash.csv: 2 records, 2 imported, 0 duplicates, 0 rejected");
+        assertThat(jdbc.queryForList("SELECT call_id FROM cdr ORDER BY call_id", String.class))
+                .containsExactly("#c-2", "c-1");
+    }
+
+    @Test
     void aFileThatFailsTheRejectedShareStillSaysWhatItReadAndKept() {
         Path file = csv(dir, "mostly-bad.csv", CDR_HEADER,
                 call("c-1", ALICE, "2026-11-02T10:00:00Z", "01632960999", "3", "0.03"),
