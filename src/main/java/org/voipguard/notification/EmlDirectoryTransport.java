@@ -12,7 +12,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -54,19 +53,7 @@ public class EmlDirectoryTransport implements MailTransport {
     @Override
     public List<SendResult> sendAll(List<Outgoing> page) {
         String stamp = STAMP.format(ZonedDateTime.now(zone));
-        List<SendResult> results = new ArrayList<>(page.size());
-        for (Outgoing outgoing : page) {
-            try {
-                write(outgoing.email(), outgoing.message(), stamp);
-                results.add(SendResult.sent(outgoing.email()));
-            } catch (MailDeliveryException e) {
-                results.add(SendResult.failed(outgoing.email(), e));
-                if (e.transportDown()) {
-                    break;
-                }
-            }
-        }
-        return results;
+        return MailTransport.eachInTurn(page, (email, message) -> write(email, message, stamp));
     }
 
     private void write(OutboxEmail email, MimeMessage message, String stamp) throws MailDeliveryException {

@@ -20,10 +20,21 @@ public interface MailTransport {
      * order. Once the transport is down it stops: the messages it did not try are not in the result.
      */
     default List<SendResult> sendAll(List<Outgoing> page) {
+        return eachInTurn(page, this::send);
+    }
+
+    /** Hands over one message of a page. */
+    @FunctionalInterface
+    interface Sender {
+        void send(OutboxEmail email, MimeMessage message) throws MailDeliveryException;
+    }
+
+    /** {@link #sendAll} one message after the other with {@code sender}, stopping once the transport is down. */
+    static List<SendResult> eachInTurn(List<Outgoing> page, Sender sender) {
         List<SendResult> results = new ArrayList<>(page.size());
         for (Outgoing outgoing : page) {
             try {
-                send(outgoing.email(), outgoing.message());
+                sender.send(outgoing.email(), outgoing.message());
                 results.add(SendResult.sent(outgoing.email()));
             } catch (MailDeliveryException e) {
                 results.add(SendResult.failed(outgoing.email(), e));
