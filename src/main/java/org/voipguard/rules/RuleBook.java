@@ -10,6 +10,7 @@ import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.StatelessKieSession;
+import org.voipguard.thresholds.Thresholds;
 
 /**
  * A compiled rule set: the analysts' {@code .drl} files of one directory at one version.
@@ -22,12 +23,27 @@ public final class RuleBook {
     private final String version;
     private final List<String> files;
     private final Duration compileTime;
+    private final Thresholds thresholds;
 
-    RuleBook(KieBase kieBase, String version, List<String> files, Duration compileTime) {
+    RuleBook(KieBase kieBase, String version, List<String> files, Duration compileTime, Thresholds thresholds) {
         this.kieBase = kieBase;
         this.version = version;
         this.files = List.copyOf(files);
         this.compileTime = compileTime;
+        this.thresholds = thresholds;
+    }
+
+    /**
+     * The same rules with other thresholds, for a scenario that sets its own. Its version names
+     * both, so its alerts are never taken for the directory's.
+     */
+    public RuleBook withThresholds(Thresholds other, String thresholdsVersion) {
+        return new RuleBook(kieBase, version + "+" + thresholdsVersion, files, compileTime, other);
+    }
+
+    /** The thresholds file of the rules directory, read with the rules: the counts the threshold checks use. */
+    public Thresholds thresholds() {
+        return thresholds;
     }
 
     /** Evaluates the facts in a fresh session and returns the alerts the rules raised. */

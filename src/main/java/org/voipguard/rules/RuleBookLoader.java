@@ -23,6 +23,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.voipguard.config.VoipGuardProperties;
 import org.voipguard.rules.RuleSources.Location;
+import org.voipguard.thresholds.ThresholdFileException;
+import org.voipguard.thresholds.Thresholds;
 
 /**
  * Compiles the {@code .drl} files of a rules directory into a {@link RuleBook}. The result is
@@ -95,6 +97,11 @@ public class RuleBookLoader {
         }
         Build build = build(sources);
         List<RuleProblem> problems = new ArrayList<>(build.problems());
+        try {
+            sources.thresholds();
+        } catch (ThresholdFileException e) {
+            problems.add(problemOf(e));
+        }
         int rules = 0;
         if (!build.hasErrors()) {
             KieContainer container = build.container();
@@ -125,7 +132,19 @@ public class RuleBookLoader {
         if (!gaps.isEmpty()) {
             throw new RuleCompilationException("rules in " + sources.directory() + " leave a policy without a rule", gaps);
         }
-        return new RuleBook(kieBase, sources.version(), List.copyOf(sources.files().keySet()), elapsed(started));
+        Thresholds thresholds;
+        try {
+            thresholds = sources.thresholds();
+        } catch (ThresholdFileException e) {
+            throw new RuleCompilationException("the thresholds in " + sources.directory() + " cannot be used",
+                    List.of(problemOf(e)));
+        }
+        return new RuleBook(kieBase, sources.version(), List.copyOf(sources.files().keySet()), elapsed(started),
+                thresholds);
+    }
+
+    private static RuleProblem problemOf(ThresholdFileException e) {
+        return new RuleProblem(e.file(), (int) e.line(), 1, RuleProblem.Severity.ERROR, e.problem());
     }
 
     private Build build(RuleSources sources) {

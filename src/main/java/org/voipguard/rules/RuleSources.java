@@ -1,6 +1,7 @@
 package org.voipguard.rules;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.voipguard.text.Sha256;
+import org.voipguard.thresholds.ThresholdFileException;
+import org.voipguard.thresholds.Thresholds;
 
 /**
  * The {@code .drl} files of one rules directory as read from disk, with the version that
@@ -26,12 +29,14 @@ final class RuleSources {
 
     private final Path directory;
     private final Map<String, byte[]> files;
+    private final byte[] thresholds;
     private final String version;
 
-    private RuleSources(Path directory, Map<String, byte[]> files) {
+    private RuleSources(Path directory, Map<String, byte[]> files, byte[] thresholds) {
         this.directory = directory;
         this.files = files;
-        this.version = versionOf(files);
+        this.thresholds = thresholds;
+        this.version = versionOf(files, thresholds);
     }
 
     static RuleSources read(Path directory) {
@@ -45,10 +50,12 @@ final class RuleSources {
                     .filter(Files::isRegularFile).sorted().toList()) {
                 files.put(file.getFileName().toString(), Files.readAllBytes(file));
             }
+            Path thresholds = directory.resolve(Thresholds.FILE_NAME);
+            return new RuleSources(directory, files, Files.isRegularFile(thresholds) ? Files.readAllBytes(thresholds)
+                    : null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read rules directory " + directory, e);
         }
-        return new RuleSources(directory, files);
     }
 
     Path directory() {
@@ -60,11 +67,24 @@ final class RuleSources {
         return files;
     }
 
+    /**
+     * The thresholds file beside the rules; a directory without one has every threshold check off.
+     *
+     * @throws ThresholdFileException when it cannot be used as written
+     */
+    Thresholds thresholds() {
+        if (thresholds == null) {
+            return Thresholds.none();
+        }
+        return Thresholds.parse(new StringReader(new String(thresholds, StandardCharsets.UTF_8)),
+                displayPath(Thresholds.FILE_NAME));
+    }
+
     boolean isEmpty() {
         return files.isEmpty();
     }
 
-    /** A hash of the file names and contents: the same rules always have the same version. */
+    /** A hash of the file names and contents, thresholds included: the same rules always have the same version. */
     String version() {
         return version;
     }
@@ -134,7 +154,7 @@ final class RuleSources {
         return null;
     }
 
-    private static String versionOf(Map<String, byte[]> files) {
+    private static String versionOf(Map<String, byte[]> files, byte[] thresholds) {
         MessageDigest digest = Sha256.newDigest();
         files.forEach((name, content) -> {
             digest.update(name.getBytes(StandardCharsets.UTF_8));
@@ -142,6 +162,11 @@ final class RuleSources {
             digest.update(content);
             digest.update((byte) 0);
         });
+        if (thresholds != null) {
+            digest.update(Thresholds.FILE_NAME.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(thresholds);
+        }
         return Sha256.hex(digest.digest()).substring(0, 12);
     }
 

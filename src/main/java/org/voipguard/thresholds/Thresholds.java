@@ -74,7 +74,7 @@ public final class Thresholds {
         try (CSVParser parser = CSVParser.builder().setReader(text).setFormat(FORMAT).get()) {
             List<String> missing = COLUMNS.stream().filter(c -> !parser.getHeaderMap().containsKey(c)).toList();
             if (!missing.isEmpty()) {
-                throw new ThresholdFileException(name + ": the header lacks the column(s) " + String.join(", ", missing)
+                throw new ThresholdFileException(name, 0, "the header lacks the column(s) " + String.join(", ", missing)
                         + "; it must be " + String.join(",", COLUMNS));
             }
             List<Threshold> rows = new ArrayList<>();
@@ -83,9 +83,9 @@ public final class Thresholds {
             }
             return new Thresholds(rows);
         } catch (IOException | UncheckedIOException e) {
-            throw new ThresholdFileException(name + ": not a CSV file: " + e.getMessage());
+            throw new ThresholdFileException(name, 0, "not a CSV file: " + e.getMessage());
         } catch (IllegalStateException e) {
-            throw new ThresholdFileException(name + ": " + e.getMessage());
+            throw new ThresholdFileException(name, 0, e.getMessage());
         }
     }
 
@@ -150,12 +150,12 @@ public final class Thresholds {
         Duration quiet = cells.get("quiet", Thresholds::duration);
         Duration ban = cells.get("ban", Thresholds::duration);
         if (!check.isAboutCalls() && (!prefix.isEmpty() || !days.isEveryDay() || !hours.isAllDay())) {
-            throw new ThresholdFileException(name + " line " + line + ": " + check
-                    + " is not about calls: leave prefix, days and hours empty");
+            throw new ThresholdFileException(name, line,
+                    check + " is not about calls: leave prefix, days and hours empty");
         }
         if (warning > 0 && critical > 0 && warning > critical) {
-            throw new ThresholdFileException(name + " line " + line + ", field warning: " + warning
-                    + " is above the critical threshold " + critical);
+            throw new ThresholdFileException(name, line, "field warning: " + warning + " is above the critical threshold "
+                    + critical);
         }
         return new Threshold(profile, check, prefix, days, hours, warning, critical, window, quiet, ban, line);
     }
@@ -203,7 +203,7 @@ public final class Thresholds {
             try {
                 return parse.apply(text);
             } catch (IllegalArgumentException e) {
-                throw new ThresholdFileException(name + " line " + line + ", field " + field + ": " + e.getMessage());
+                throw new ThresholdFileException(name, line, "field " + field + ": " + e.getMessage());
             }
         }
     }

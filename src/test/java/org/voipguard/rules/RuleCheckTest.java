@@ -163,6 +163,40 @@ class RuleCheckTest {
                 .satisfies(p -> assertThat(p.message()).contains("no .drl rule files"));
     }
 
+    @Test
+    void aBadThresholdsFileIsReportedAtItsLineAndKeepsTheRulesFromLoading() throws IOException {
+        givenShippedRulesAnd("thresholds.csv", """
+                profile,check,prefix,days,hours,warning,critical,window,quiet,ban
+                default,CALL_RATE,,,,15,30,60s,,
+                default,CALL_RATE,,,,fifteen,30,60s,,
+                """);
+
+        RuleCheck check = new RuleBookLoader().check(rules);
+
+        assertThat(check.errors()).singleElement().hasToString(rules.resolve("thresholds.csv")
+                + ":3:1: error: field warning: not a whole number (0 or empty is off): fifteen");
+        assertThatThrownBy(() -> new RuleBookLoader().load(rules)).isInstanceOf(RuleCompilationException.class)
+                .hasMessageContaining("thresholds");
+    }
+
+    @Test
+    void theThresholdsComeWithTheRulesAndChangeTheirVersion() throws IOException {
+        givenShippedRulesAnd("thresholds.csv", """
+                profile,check,prefix,days,hours,warning,critical,window,quiet,ban
+                default,CALL_RATE,,,,15,30,60s,,
+                """);
+        RuleBookLoader loader = new RuleBookLoader();
+        RuleBook before = loader.load(rules);
+
+        Files.writeString(rules.resolve("thresholds.csv"), "profile,check,prefix,days,hours,warning,critical,window,"
+                + "quiet,ban\ndefault,CALL_RATE,,,,5,10,60s,,\n");
+        RuleBook after = loader.load(rules);
+
+        assertThat(before.thresholds().rows()).singleElement().extracting(t -> t.warning()).isEqualTo(15L);
+        assertThat(after.thresholds().rows()).singleElement().extracting(t -> t.warning()).isEqualTo(5L);
+        assertThat(after.version()).isNotEqualTo(before.version());
+    }
+
     private void givenShippedRulesAnd(String name, String content) throws IOException {
         try (var shipped = Files.list(Path.of("rules"))) {
             for (Path file : shipped.filter(f -> f.toString().endsWith(".drl")).toList()) {
