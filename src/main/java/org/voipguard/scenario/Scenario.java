@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Set;
 
 import org.voipguard.numbers.NumberSettings;
+import org.voipguard.thresholds.Thresholds;
 
 /**
  * One scenario of a file in {@code rules/tests/}: the numbers and the closed months it starts
  * from, what happened before (rows and a month end; their alerts are not checked), the CDR and
  * registration rows to evaluate, and the alerts expected from them (none when the list is empty).
+ * {@code thresholds} are the scenario's own, or {@code null} for the rules directory's file.
  */
 public record Scenario(
         Path file,
@@ -17,6 +19,7 @@ public record Scenario(
         String name,
         List<NumberSettings> numbers,
         Set<String> closedMonths,
+        Thresholds thresholds,
         Rows before,
         Rows rows,
         List<ExpectedAlert> expected) {

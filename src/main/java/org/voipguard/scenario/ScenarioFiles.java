@@ -2,6 +2,7 @@ package org.voipguard.scenario;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,6 +27,8 @@ import org.voipguard.config.VoipGuardProperties.PolicyDefaults;
 import org.voipguard.numbers.EffectiveSettings;
 import org.voipguard.numbers.NumberSettings;
 import org.voipguard.registration.RegistrationCsvLineParser;
+import org.voipguard.thresholds.ThresholdFileException;
+import org.voipguard.thresholds.Thresholds;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -53,9 +56,10 @@ public final class ScenarioFiles {
     private static final String BEFORE = "before";
     private static final String CDRS = "cdrs";
     private static final String REGISTRATIONS = "registrations";
+    private static final String THRESHOLDS = "thresholds";
     private static final String EXPECT = "expect";
     private static final List<String> SCENARIO_KEYS =
-            List.of(SCENARIO, NUMBERS, CLOSED_MONTHS, BEFORE, CDRS, REGISTRATIONS, EXPECT);
+            List.of(SCENARIO, NUMBERS, CLOSED_MONTHS, THRESHOLDS, BEFORE, CDRS, REGISTRATIONS, EXPECT);
     private static final String MONTH_END = "month_end";
     private static final List<String> BEFORE_KEYS = List.of(CDRS, REGISTRATIONS, MONTH_END);
     private static final List<String> ALERT_KEYS = List.of("type", "number", "rule");
@@ -131,6 +135,7 @@ public final class ScenarioFiles {
             return new Scenario(file, node.getStartMark().getLine() + 1, name,
                     fields.containsKey(NUMBERS) ? numbers(fields.get(NUMBERS)) : List.of(),
                     fields.containsKey(CLOSED_MONTHS) ? months(fields.get(CLOSED_MONTHS)) : Set.of(),
+                    fields.containsKey(THRESHOLDS) ? thresholds(fields.get(THRESHOLDS)) : null,
                     before,
                     new Scenario.Rows(rows(fields.get(CDRS), CDR_HEADER),
                             rows(fields.get(REGISTRATIONS), REGISTRATION_HEADER), null),
@@ -183,6 +188,22 @@ public final class ScenarioFiles {
                 return records.isEmpty() ? List.of() : records.get(0).toList();
             } catch (IOException | UncheckedIOException | IllegalStateException e) {
                 throw new ScenarioFormatException(file, row.line(), "numbers: not a CSV row: " + e.getMessage(), e);
+            }
+        }
+
+        /** The scenario's own thresholds file: its rows, with or without the header line. */
+        private Thresholds thresholds(Node node) {
+            List<Scenario.Row> lines = new ArrayList<>(lines(node, THRESHOLDS));
+            if (!lines.isEmpty() && lines.get(0).text().replace(" ", "").startsWith("profile,")) {
+                lines.remove(0);
+            }
+            StringBuilder text = new StringBuilder(String.join(",", Thresholds.COLUMNS)).append('\n');
+            lines.forEach(row -> text.append(row.text()).append('\n'));
+            try {
+                return Thresholds.parse(new StringReader(text.toString()), THRESHOLDS);
+            } catch (ThresholdFileException e) {
+                int line = e.line() > 1 ? lines.get((int) e.line() - 2).line() : node.getStartMark().getLine() + 1;
+                throw new ScenarioFormatException(file, line, THRESHOLDS + ": " + e.problem());
             }
         }
 

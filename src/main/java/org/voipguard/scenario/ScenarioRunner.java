@@ -46,7 +46,9 @@ public class ScenarioRunner {
         this.months = months;
     }
 
-    public ScenarioResult run(RuleBook rules, Scenario scenario) {
+    public ScenarioResult run(RuleBook rulesDirectory, Scenario scenario) {
+        RuleBook rules = scenario.thresholds() == null ? rulesDirectory
+                : rulesDirectory.withThresholds(scenario.thresholds(), "scenario");
         InMemoryNumberDirectory numbers = new InMemoryNumberDirectory(scenario.numbers(), properties.defaults());
         InMemoryCdrImport cdrs = new InMemoryCdrImport(new CdrLineProcessor(pricer), months, numbers, rules,
                 InMemoryCdrImport.StoredState.nothing(scenario.closedMonths()), properties.chunkSize());

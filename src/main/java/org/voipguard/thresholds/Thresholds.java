@@ -33,7 +33,7 @@ public final class Thresholds {
     public static final String FILE_NAME = "thresholds.csv";
     public static final String DEFAULT_PROFILE = "default";
 
-    static final List<String> COLUMNS =
+    public static final List<String> COLUMNS =
             List.of("profile", "check", "prefix", "days", "hours", "warning", "critical", "window", "quiet", "ban");
 
     private static final Pattern PROFILE = Pattern.compile("[A-Za-z0-9_.-]{1,40}");

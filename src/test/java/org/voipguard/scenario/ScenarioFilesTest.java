@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voipguard.config.VoipGuardProperties.PolicyDefaults;
 import org.voipguard.config.NotifyMode;
+import org.voipguard.thresholds.Threshold;
 
 class ScenarioFilesTest {
 
@@ -118,6 +119,44 @@ class ScenarioFilesTest {
 
         assertThatThrownBy(() -> ScenarioFiles.read(file, DEFAULTS))
                 .hasMessageStartingWith(file + ":4: numbers: ip_access_list:");
+    }
+
+    @Test
+    void aScenarioMaySetItsOwnThresholdsWithOrWithoutTheHeader() throws IOException {
+        Path file = write("""
+                - scenario: Calls switched off
+                  thresholds: |
+                    default,CALL_RATE,,,,0,0,60s,,
+                  expect: none
+                - scenario: With the header
+                  thresholds: |
+                    profile,check,prefix,days,hours,warning,critical,window,quiet,ban
+                    default,CALL_RATE,,,,2,3,60s,,
+                  expect: none
+                - scenario: The rules folder's thresholds
+                  expect: none
+                """);
+
+        List<Scenario> scenarios = ScenarioFiles.read(file, DEFAULTS);
+
+        assertThat(scenarios.get(0).thresholds().rows()).singleElement().matches(Threshold::isOff);
+        assertThat(scenarios.get(1).thresholds().rows()).singleElement().extracting(Threshold::critical)
+                .isEqualTo(3L);
+        assertThat(scenarios.get(2).thresholds()).isNull();
+    }
+
+    @Test
+    void aBadThresholdsRowIsReportedAtItsLine() throws IOException {
+        Path file = write("""
+                - scenario: Bad thresholds
+                  thresholds: |
+                    default,CALL_RATE,,,,2,3,60s,,
+                    default,CALL_RATE,,Someday,,2,3,60s,,
+                  expect: none
+                """);
+
+        assertThatThrownBy(() -> ScenarioFiles.read(file, DEFAULTS))
+                .hasMessage(file + ":4: thresholds: field days: not a day of the week (Mon, Tue, ... Sun): Someday");
     }
 
     @Test
