@@ -116,13 +116,15 @@ public final class Benchmark {
         String bareStoreUrl = options.onPostgreSql()
                 ? BenchPostgreSql.freshDatabase(options.postgresqlServer(), "voipguard_bench_bare")
                 : databaseUrl(bareStoreDir);
-        phases.add(table.row(timed("CDR bare store", () -> BareStore.store(data.cdrFile(), bareStoreUrl,
-                properties.chunkSize()))));
+        phases.add(table.row(timed("CDR bare store", () -> BareStore.store(BareStore.Shape.CDR, data.cdrFile(),
+                bareStoreUrl, properties.chunkSize()))));
         phases.add(table.row(timed("cdrs import", () -> {
             boolean done = command(context, out, "cdrs", "import", "--no-email", data.cdrFile().toString());
             return done ? data.cdrLines() : -1;
         })));
         phases.add(table.row(timed("registration bare parse", () -> bareParse(data.registrationFile()))));
+        phases.add(table.row(timed("registration bare store", () -> BareStore.store(BareStore.Shape.REGISTRATION,
+                data.registrationFile(), bareStoreUrl, properties.chunkSize()))));
         phases.add(table.row(timed("registrations import", () -> {
             boolean done = command(context, out, "registrations", "import", "--no-email",
                     data.registrationFile().toString());
@@ -169,12 +171,15 @@ public final class Benchmark {
         });
     }
 
-    /** The second baseline: how close the CDR import comes to storing its rows and nothing else. */
+    /** The second baselines: how close each import comes to storing its rows and nothing else. */
     private static void printImportVersusBareStore(List<Phase> phases, PrintWriter out) {
-        Phase store = phase(phases, "CDR bare store");
-        Phase cdrs = phase(phases, "cdrs import");
-        out.printf(Locale.ROOT, "cdrs import vs CDR bare store: %.3f of its records/s, %.3f of its records/cpu s%n",
-                cdrs.perSecond() / store.perSecond(), cdrs.perCpuSecond() / store.perCpuSecond());
+        printVersus(phase(phases, "cdrs import"), phase(phases, "CDR bare store"), out);
+        printVersus(phase(phases, "registrations import"), phase(phases, "registration bare store"), out);
+    }
+
+    private static void printVersus(Phase phase, Phase store, PrintWriter out) {
+        out.printf(Locale.ROOT, "%s vs %s: %.3f of its records/s, %.3f of its records/cpu s%n", phase.name(),
+                store.name(), phase.perSecond() / store.perSecond(), phase.perCpuSecond() / store.perCpuSecond());
     }
 
     private static Phase phase(List<Phase> phases, String name) {

@@ -34,6 +34,7 @@ class BenchmarkSmokeTest {
         assertThat(result.phase("CDR bare store").records()).isEqualTo(CDRS);
         assertThat(result.phase("cdrs import").records()).isEqualTo(CDRS);
         assertThat(result.phase("registration bare parse").records()).isEqualTo(REGISTRATIONS);
+        assertThat(result.phase("registration bare store").records()).isEqualTo(REGISTRATIONS);
         assertThat(result.phase("registrations import").records()).isEqualTo(REGISTRATIONS);
         assertThat(result.storedCdrs()).isEqualTo(CDRS - data.badCdrLines() - data.repeatedCallIds());
         assertThat(result.storedRegistrations()).isEqualTo(REGISTRATIONS - data.badRegistrationLines());
@@ -45,7 +46,7 @@ class BenchmarkSmokeTest {
         assertThat(result.phase("emails to .eml").records()).isEqualTo(emails);
         assertThat(result.phase("emails over SMTP").records()).isEqualTo(emails);
         assertThat(printed.toString()).contains("records/s", "vs parse", "peak heap", "rules: 6 files compiled",
-                "cdrs import vs CDR bare store");
+                "cdrs import vs CDR bare store", "registrations import vs registration bare store");
     }
 
     @Test
