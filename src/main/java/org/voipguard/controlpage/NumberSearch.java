@@ -3,6 +3,7 @@ package org.voipguard.controlpage;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.voipguard.config.VoipGuardProperties;
 import org.voipguard.registration.SubscriberNumbers;
@@ -20,8 +21,14 @@ class NumberSearch {
 
     private final SubscriberNumbers numbers;
 
+    @Autowired
     NumberSearch(VoipGuardProperties properties) {
-        this.numbers = new SubscriberNumbers(properties.defaultCountry());
+        this(properties.defaultCountry());
+    }
+
+    /** @param defaultCountry the ISO 3166 country of national numbers, e.g. {@code GB} */
+    NumberSearch(String defaultCountry) {
+        this.numbers = new SubscriberNumbers(defaultCountry);
     }
 
     /** The E.164 number the text stands for; empty when it is no telephone number. */
