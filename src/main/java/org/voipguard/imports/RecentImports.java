@@ -33,7 +33,7 @@ public class RecentImports {
     /**
      * A file imported completely.
      *
-     * @param kind     {@code cdr} or {@code registration}
+     * @param kind     {@code CDR} or {@code REGISTRATION}
      * @param fileName the file's name, as the operator gave it (untrusted text: show it escaped)
      */
     public record RecentImport(String kind, String fileName, Instant importedAt, long importId, RecordCounts counts,

@@ -27,7 +27,7 @@ public class AlertQueries {
     public static final String SEVERITY_FACT = "severity";
 
     private static final String LISTED = "SELECT a.id, a.alert_type, a.number, a.rule_name, a.ruleset_version, a.facts,"
-            + " a.created_at, e.id AS email_id, e.status, e.recipients, e.subject, e.sent_at, e.failure_reason, b.body"
+            + " a.created_at, a.composed_at, e.id AS email_id, e.status, e.recipients, e.subject, e.sent_at, e.failure_reason, b.body"
             + " FROM alert a LEFT JOIN email_outbox e ON e.id = a.email_id LEFT JOIN email_body b ON b.email_id = e.id";
 
     private final JdbcTemplate jdbc;
@@ -111,7 +111,7 @@ public class AlertQueries {
                         rs.getString("body")));
         return new ListedAlert(rs.getLong("id"), rs.getString("alert_type"), rs.getString("number"),
                 rs.getString("rule_name"), rs.getString("ruleset_version"), AlertFacts.decode(rs.getString("facts")),
-                instant(rs, "created_at"), email);
+                instant(rs, "created_at"), rs.getObject("composed_at") != null, email);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
