@@ -1,6 +1,7 @@
 package org.voipguard.billing;
 
 import java.math.BigDecimal;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -101,6 +102,14 @@ public class SpendLedger {
                 + " WHERE number = ? AND billing_month = ?",
                 (rs, row) -> new SpendRow(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getInt(4)),
                 number, month).stream().findFirst();
+    }
+
+    /** A number's spend in each month from {@code first} to {@code last}, both included, oldest first; months without spend are absent. */
+    public List<SpendRow> monthsOf(String number, YearMonth first, YearMonth last) {
+        return jdbc.query("SELECT number, billing_month, spend_gbp, warned_multiple FROM monthly_spend"
+                + " WHERE number = ? AND billing_month >= ? AND billing_month <= ? ORDER BY billing_month",
+                (rs, row) -> new SpendRow(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getInt(4)),
+                number, first.toString(), last.toString());
     }
 
     public Set<String> closedMonths() {

@@ -3,11 +3,17 @@ package org.voipguard.cdr;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,6 +41,20 @@ public class CallStore {
                 "import_id", "charge_batch"), List.of("call_id"));
         this.listUncharged = dialect.insertIfAbsent("uncharged_batch", List.of("charge_batch", "import_id"),
                 List.of("charge_batch"));
+    }
+
+    /**
+     * What a number spent each day (in {@code zone}) of a billing month: the cost of its charged
+     * calls, as the monthly spend counts them. Days without spend are absent.
+     */
+    public SortedMap<LocalDate, BigDecimal> dailySpend(String number, YearMonth month, ZoneId zone) {
+        SortedMap<LocalDate, BigDecimal> days = new TreeMap<>();
+        jdbc.query("SELECT start_time, cost_gbp FROM cdr WHERE number = ? AND billing_month = ? AND cost_gbp > 0",
+                rs -> {
+                    LocalDate day = rs.getObject(1, OffsetDateTime.class).atZoneSameInstant(zone).toLocalDate();
+                    days.merge(day, rs.getBigDecimal(2), BigDecimal::add);
+                }, number, month.toString());
+        return days;
     }
 
     /** Inserts the calls not seen before, in the charge batch, and returns exactly those. */

@@ -1,7 +1,7 @@
 package org.voipguard.numbers;
 
 /** Makes text from the network safe to print: no control or format characters, a sane length. */
-final class DisplayText {
+public final class DisplayText {
 
     private DisplayText() {
     }
@@ -11,7 +11,7 @@ final class DisplayText {
      * invisible format character (bidi overrides, zero-width), folds runs of spaces and cuts to
      * {@code maxLength} code points.
      */
-    static String clean(String text, int maxLength) {
+    public static String clean(String text, int maxLength) {
         if (text == null) {
             return "";
         }

@@ -58,6 +58,16 @@ public final class ChildVoipGuard {
         }
     }
 
+    /** Writes the text to the run's standard input and closes it, as {@code echo text | voipguard ...} does. */
+    public ChildVoipGuard input(String text) {
+        try (var in = process.getOutputStream()) {
+            in.write(text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
