@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,10 +46,14 @@ final class AbuseEvaluator {
 
     private final RuleBook rules;
     private final Allowlist allowlist;
+    private final Map<Check, Threshold> thresholds = new EnumMap<>(Check.class);
 
     AbuseEvaluator(RuleBook rules, Allowlist allowlist) {
         this.rules = rules;
         this.allowlist = allowlist;
+        for (Check check : List.of(Check.AUTH_FAILURES, Check.PASSWORD_GUESSING, Check.SCANNER)) {
+            rules.thresholds().forCheck(check).ifPresent(threshold -> thresholds.put(check, threshold));
+        }
     }
 
     /** The windows {@link #evaluate} needs for these events: none for the checks switched off. */
@@ -77,31 +82,34 @@ final class AbuseEvaluator {
         return raised;
     }
 
-    /** What one event counts towards: one entry per check that is on and counts it. */
+    /**
+     * What one event counts towards: one entry per check that is on and counts it. Most events
+     * are accepted registrations of known phones that count towards nothing, so the cheap tests
+     * come first and the allowlist is asked only about an event that would count.
+     */
     private List<Counted> counted(StoredRegistration event) {
+        Threshold failures = event.authResult() != AuthResult.OK ? thresholds.get(Check.AUTH_FAILURES) : null;
+        Threshold guessing = event.authResult() == AuthResult.BAD_PASSWORD && event.number() != null
+                ? thresholds.get(Check.PASSWORD_GUESSING) : null;
+        Threshold scanning = thresholds.get(Check.SCANNER);
+        Optional<String> scanner = scanning == null ? Optional.empty()
+                : rules.scannerUserAgents().match(event.userAgent());
+        if (failures == null && guessing == null && scanner.isEmpty()) {
+            return List.of();
+        }
         List<Counted> counted = new ArrayList<>(3);
-        boolean failed = event.authResult() != AuthResult.OK;
-        boolean allowlisted = allowlist.contains(event.sourceIp());
+        boolean allowlisted = (failures != null || scanner.isPresent()) && allowlist.contains(event.sourceIp());
         String tried = event.number() == null ? NOT_A_NUMBER : event.number();
-        if (failed && !allowlisted) {
-            threshold(Check.AUTH_FAILURES).ifPresent(t -> counted.add(new Counted(t, event.sourceIp(), tried, null)));
+        if (failures != null && !allowlisted) {
+            counted.add(new Counted(failures, event.sourceIp(), tried, null));
         }
-        if (event.authResult() == AuthResult.BAD_PASSWORD && event.number() != null) {
-            threshold(Check.PASSWORD_GUESSING).ifPresent(t -> counted.add(
-                    new Counted(t, event.number(), event.sourceIp(), null)));
+        if (guessing != null) {
+            counted.add(new Counted(guessing, event.number(), event.sourceIp(), null));
         }
-        if (!allowlisted) {
-            Optional<String> scanner = rules.scannerUserAgents().match(event.userAgent());
-            if (scanner.isPresent()) {
-                threshold(Check.SCANNER).ifPresent(t -> counted.add(
-                        new Counted(t, event.sourceIp(), tried, scanner.get())));
-            }
+        if (scanner.isPresent() && !allowlisted) {
+            counted.add(new Counted(scanning, event.sourceIp(), tried, scanner.get()));
         }
         return counted;
-    }
-
-    private Optional<Threshold> threshold(Check check) {
-        return rules.thresholds().forCheck(check);
     }
 
     private List<RaisedAlert> count(Counted counted, StoredRegistration event, AbuseWindow window) {

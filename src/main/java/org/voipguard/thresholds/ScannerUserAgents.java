@@ -6,7 +6,6 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -23,11 +22,9 @@ public final class ScannerUserAgents {
     private static final ScannerUserAgents NONE = new ScannerUserAgents(List.of());
 
     private final List<String> prefixes;
-    private final List<String> lowerCasePrefixes;
 
     private ScannerUserAgents(List<String> prefixes) {
         this.prefixes = List.copyOf(prefixes);
-        this.lowerCasePrefixes = prefixes.stream().map(p -> p.toLowerCase(Locale.ROOT)).toList();
     }
 
     /** No prefix: no User-Agent is a scanner's. */
@@ -63,10 +60,10 @@ public final class ScannerUserAgents {
         if (userAgent == null || prefixes.isEmpty()) {
             return Optional.empty();
         }
-        String lower = userAgent.stripLeading().toLowerCase(Locale.ROOT);
-        for (int i = 0; i < prefixes.size(); i++) {
-            if (lower.startsWith(lowerCasePrefixes.get(i))) {
-                return Optional.of(prefixes.get(i));
+        String agent = userAgent.stripLeading();
+        for (String prefix : prefixes) {
+            if (agent.regionMatches(true, 0, prefix, 0, prefix.length())) {
+                return Optional.of(prefix);
             }
         }
         return Optional.empty();
