@@ -5,11 +5,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.voipguard.blocklist.Allowlist;
 import org.voipguard.rules.RaisedAlert;
@@ -68,18 +70,49 @@ final class AbuseEvaluator {
     }
 
     /**
+     * The facts of all the events go to the rules in one session, the quiet period of each
+     * subject started as soon as its fact is built, on the guess that the rules raise an alert
+     * about every fact (the shipped rules do). When they leave a fact without an alert, the
+     * events are counted again from the windows as they were, one session a fact, so that the
+     * next events of that subject are judged without a quiet period.
+     *
      * @param events  in time order
      * @param windows one entry for each of {@link #windowsOf} the events; changed in place
      */
     List<RaisedAlert> evaluate(List<? extends StoredRegistration> events, Map<WindowKey, AbuseWindow> windows) {
+        Map<WindowKey, AbuseWindow> before = new HashMap<>();
+        windows.forEach((key, window) -> before.put(key, window.copy()));
+        List<ThresholdCount> facts = new ArrayList<>();
+        count(events, windows, fact -> {
+            facts.add(fact);
+            return true;
+        });
+        if (facts.isEmpty()) {
+            return List.of();
+        }
+        List<RaisedAlert> alerts = rules.evaluate(facts);
+        if (RaisedAlert.subjectsOf(alerts).containsAll(facts)) {
+            return alerts;
+        }
+        windows.putAll(before);
         List<RaisedAlert> raised = new ArrayList<>();
+        count(events, windows, fact -> {
+            List<RaisedAlert> alerted = rules.evaluate(List.of(fact));
+            raised.addAll(alerted);
+            return !alerted.isEmpty();
+        });
+        return raised;
+    }
+
+    /** Counts the events; {@code judge} gets each fact built and says whether it raised an alert. */
+    private void count(List<? extends StoredRegistration> events, Map<WindowKey, AbuseWindow> windows,
+            Predicate<ThresholdCount> judge) {
         for (StoredRegistration event : events) {
             for (Counted counted : counted(event)) {
                 AbuseWindow window = windows.get(new WindowKey(counted.check(), counted.subject()));
-                raised.addAll(count(counted, event, window));
+                count(counted, event, window, judge);
             }
         }
-        return raised;
     }
 
     /**
@@ -112,20 +145,18 @@ final class AbuseEvaluator {
         return counted;
     }
 
-    private List<RaisedAlert> count(Counted counted, StoredRegistration event, AbuseWindow window) {
+    private static void count(Counted counted, StoredRegistration event, AbuseWindow window,
+            Predicate<ThresholdCount> judge) {
         Threshold threshold = counted.threshold();
         long capacity = Math.max(threshold.warning(), threshold.critical());
         long count = window.add(event.time(), counted.tried(), threshold.window(), capacity);
         Optional<Severity> severity = threshold.severityOf(count);
         if (severity.isEmpty() || window.isQuietFor(severity.get(), event.time())) {
-            return List.of();
+            return;
         }
-        ThresholdCount fact = fact(counted, event, window, count, severity.get());
-        List<RaisedAlert> alerts = rules.evaluate(List.of(fact));
-        if (!alerts.isEmpty()) {
+        if (judge.test(fact(counted, event, window, count, severity.get()))) {
             window.alerted(severity.get(), event.time(), threshold.quiet());
         }
-        return alerts;
     }
 
     private static ThresholdCount fact(Counted counted, StoredRegistration event, AbuseWindow window, long count,

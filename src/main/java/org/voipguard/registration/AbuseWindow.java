@@ -33,6 +33,13 @@ final class AbuseWindow {
         this.quietSeverity = quietSeverity;
     }
 
+    /** A copy to go back to: the same events, quiet period and changed mark. */
+    AbuseWindow copy() {
+        AbuseWindow copy = new AbuseWindow(entries, quietUntil, quietSeverity);
+        copy.changed = changed;
+        return copy;
+    }
+
     static AbuseWindow empty() {
         return new AbuseWindow(List.of(), null, null);
     }
