@@ -26,6 +26,8 @@ final class AbuseWindow {
     private Instant quietUntil;
     private Severity quietSeverity;
     private boolean changed;
+    /** True once the window has a row in the database: saving it is an update, else an insert. */
+    private boolean stored;
 
     AbuseWindow(List<Entry> entries, Instant quietUntil, Severity quietSeverity) {
         this.entries = new ArrayList<>(entries);
@@ -37,6 +39,7 @@ final class AbuseWindow {
     AbuseWindow copy() {
         AbuseWindow copy = new AbuseWindow(entries, quietUntil, quietSeverity);
         copy.changed = changed;
+        copy.stored = stored;
         return copy;
     }
 
@@ -121,5 +124,10 @@ final class AbuseWindow {
 
     void saved() {
         changed = false;
+        stored = true;
+    }
+
+    boolean isStored() {
+        return stored;
     }
 }

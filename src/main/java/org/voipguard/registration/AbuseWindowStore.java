@@ -24,7 +24,8 @@ import org.voipguard.thresholds.Thresholds;
  * The registration-abuse windows in the database (table {@code abuse_window}), one row per
  * check and subject that has counted something lately: loaded for the subjects of a chunk and
  * written back in the chunk's transaction, so a restarted import counts on from the last chunk
- * it committed, and a later file continues the windows of an earlier one.
+ * it committed, and a later file continues the windows of an earlier one. A window not loaded
+ * from a row is inserted, one loaded is updated: only one run writes at a time (the run lock).
  */
 @Repository
 public class AbuseWindowStore {
@@ -49,9 +50,11 @@ public class AbuseWindowStore {
                         + " WHERE check_name = :check AND subject IN (:subjects)", parameters, rs -> {
                             Timestamp quiet = rs.getTimestamp(3);
                             String severity = rs.getString(4);
-                            windows.put(new WindowKey(check, rs.getString(1)), new AbuseWindow(entries(rs.getString(2)),
+                            AbuseWindow window = new AbuseWindow(entries(rs.getString(2)),
                                     quiet == null ? null : quiet.toInstant(),
-                                    severity == null ? null : Severity.valueOf(severity)));
+                                    severity == null ? null : Severity.valueOf(severity));
+                            window.saved();
+                            windows.put(new WindowKey(check, rs.getString(1)), window);
                         });
             }
         });
@@ -61,32 +64,31 @@ public class AbuseWindowStore {
 
     /** Writes the windows that changed since they were loaded or last saved. */
     void save(Map<WindowKey, AbuseWindow> windows, Thresholds thresholds) {
-        List<Object[]> rows = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        List<Object[]> inserts = new ArrayList<>();
         windows.forEach((key, window) -> {
             if (window.isChanged()) {
                 var threshold = thresholds.forCheck(key.check());
                 Instant useless = window.uselessAfter(threshold.map(t -> t.window()).orElse(java.time.Duration.ZERO));
-                rows.add(new Object[] {text(window.entries()), timestamp(window.quietUntil()),
-                    window.quietSeverity() == null ? null : window.quietSeverity().name(), Timestamp.from(useless),
-                    key.check().name(), key.subject()});
+                Object[] values = {text(window.entries()), timestamp(window.quietUntil()),
+                    window.quietSeverity() == null ? null : window.quietSeverity().name(), Timestamp.from(useless)};
+                if (window.isStored()) {
+                    updates.add(new Object[] {values[0], values[1], values[2], values[3], key.check().name(),
+                        key.subject()});
+                } else {
+                    inserts.add(new Object[] {key.check().name(), key.subject(), values[0], values[1], values[2],
+                        values[3]});
+                }
                 window.saved();
             }
         });
-        if (rows.isEmpty()) {
-            return;
+        if (!updates.isEmpty()) {
+            jdbc.batchUpdate("UPDATE abuse_window SET recent = ?, quiet_until = ?, quiet_severity = ?,"
+                    + " useless_after = ? WHERE check_name = ? AND subject = ?", updates);
         }
-        int[] updated = jdbc.batchUpdate("UPDATE abuse_window SET recent = ?, quiet_until = ?, quiet_severity = ?,"
-                + " useless_after = ? WHERE check_name = ? AND subject = ?", rows);
-        List<Object[]> missing = new ArrayList<>();
-        for (int i = 0; i < updated.length; i++) {
-            if (updated[i] == 0) {
-                Object[] row = rows.get(i);
-                missing.add(new Object[] {row[4], row[5], row[0], row[1], row[2], row[3]});
-            }
-        }
-        if (!missing.isEmpty()) {
+        if (!inserts.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO abuse_window (check_name, subject, recent, quiet_until, quiet_severity,"
-                    + " useless_after) VALUES (?, ?, ?, ?, ?, ?)", missing);
+                    + " useless_after) VALUES (?, ?, ?, ?, ?, ?)", inserts);
         }
     }
 

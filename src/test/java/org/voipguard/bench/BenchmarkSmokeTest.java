@@ -44,7 +44,7 @@ class BenchmarkSmokeTest {
         assertThat(result.phase("email bare write").records()).isEqualTo(result.alerts());
         assertThat(result.phase("emails to .eml").records()).isEqualTo(emails);
         assertThat(result.phase("emails over SMTP").records()).isEqualTo(emails);
-        assertThat(printed.toString()).contains("records/s", "vs parse", "peak heap", "rules: 6 files compiled",
+        assertThat(printed.toString()).contains("records/s", "vs parse", "peak heap", "rules: 9 files compiled",
                 "cdrs import vs CDR bare store");
     }
 

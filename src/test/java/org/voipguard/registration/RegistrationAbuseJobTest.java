@@ -109,6 +109,23 @@ class RegistrationAbuseJobTest {
     }
 
     @Test
+    void theDryRunShowsTheAlertAndStoresNoWindowNorBan() throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            lines.add(kamailio(START.plusSeconds(i), number(1 + i).substring(1), GUESSER, "BAD_PASSWORD", "x"));
+        }
+
+        int exit = run("registrations", "import", "--dry-run", write("dry.log", lines).toString());
+
+        assertThat(exit).isEqualTo(ExitCodes.DONE);
+        assertThat(out.toString()).contains("would raise AUTH_FAILURES " + GUESSER
+                + " (rule \"Too many failed authentications from one address\")");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM abuse_window", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM address_ban", Long.class)).isZero();
+        assertThat(alerts()).isEmpty();
+    }
+
+    @Test
     void theSameLinesImportedAgainRaiseNothing() throws IOException {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
