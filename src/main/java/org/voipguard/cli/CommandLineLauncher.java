@@ -33,7 +33,7 @@ public final class CommandLineLauncher {
 
     /** Commands that only read the database; every other command takes the {@link RunLock}. */
     static final Set<String> READ_ONLY_COMMANDS = Set.of("numbers show", "calls check", "rules check", "rules test",
-            "serve", "numbers export-subscribers", "users list");
+            "serve", "numbers export-subscribers", "users list", "blocklist export");
 
     /** The one command that runs a web server; every other command opens no port. */
     static final String SERVE = "serve";

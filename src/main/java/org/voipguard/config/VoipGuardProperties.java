@@ -13,6 +13,8 @@ import org.voipguard.config.NotifyMode;
 
 /**
  * Everything an operator sets in {@code batch-config/application.yml} under {@code voipguard:}.
+ * {@code operatorEmail} receives the alerts about an address rather than a number
+ * ({@code AUTH_FAILURES}, {@code SCANNER}); unset, they are stored and emailed to nobody.
  */
 @ConfigurationProperties("voipguard")
 public record VoipGuardProperties(
@@ -30,7 +32,16 @@ public record VoipGuardProperties(
         @DefaultValue Mail mail,
         @DefaultValue Sip sip,
         @DefaultValue Retention retention,
-        @DefaultValue Rules rules) {
+        @DefaultValue Rules rules,
+        String operatorEmail,
+        @DefaultValue Blocklist blocklist) {
+
+    /**
+     * The blocklist ({@code blocklist export}): {@code allowlistFile} names the provider's own
+     * networks, one address or CIDR block a line, never counted by the address checks nor listed.
+     */
+    public record Blocklist(@DefaultValue("./batch-config/allowlist.txt") Path allowlistFile) {
+    }
 
     /** The per-number settings a number has when its own cell is empty. */
     public record PolicyDefaults(

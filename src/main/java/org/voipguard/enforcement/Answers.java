@@ -2,6 +2,8 @@ package org.voipguard.enforcement;
 
 import java.math.BigDecimal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import org.voipguard.cdr.CallDecision;
 
 /** The JSON bodies of the service. */
@@ -19,7 +21,9 @@ final class Answers {
         }
     }
 
-    record Registration(String decision, String number, String ip, String accessList) {
+    /** {@code blocklisted}: the reasons the address is on the blocklist (absent when it is not). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Registration(String decision, String number, String ip, String accessList, String blocklisted) {
     }
 
     record Error(String error) {

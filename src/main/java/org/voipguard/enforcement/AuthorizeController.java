@@ -1,5 +1,7 @@
 package org.voipguard.enforcement;
 
+import java.time.Instant;
+
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -62,9 +64,11 @@ class AuthorizeController {
         return timed("registrations", () -> {
             NumberSettings settings = inputs.settingsOf(RequestValues.number(number));
             String address = RequestValues.ip(ip);
-            String decision = settings.accessList().permits(address) ? "ALLOW" : "DENY";
+            String blocklisted = inputs.blocklisted(address, Instant.now())
+                    .map(entry -> String.join(",", entry.reasons())).orElse(null);
+            String decision = blocklisted == null && settings.accessList().permits(address) ? "ALLOW" : "DENY";
             return new Decided(decision, ResponseEntity.ok(new Answers.Registration(decision, settings.number(),
-                    address, settings.accessList().asEntered())));
+                    address, settings.accessList().asEntered(), blocklisted)));
         });
     }
 

@@ -1,5 +1,13 @@
 package org.voipguard.enforcement;
 
+import java.time.Duration;
+import java.time.Instant;
+
+import org.voipguard.blocklist.AddressBans;
+import org.voipguard.blocklist.Blocklist;
+import org.voipguard.blocklist.BlocklistEntry;
+import org.voipguard.blocklist.BlocklistService;
+
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -20,7 +28,8 @@ import org.voipguard.rules.RuleProblem;
  * What the service decides with, held in memory and swapped whole: the settings of every number
  * (reloaded when the settings stamp moves) and the compiled rules (recompiled when a rule file
  * changes). A rule set that does not compile is refused and logged with {@code file:line:column};
- * the previous one keeps serving.
+ * the previous one keeps serving. The blocklist ({@code blocklist export}'s) is rebuilt when a
+ * ban is added, and every minute.
  */
 @Component
 @ConditionalOnWebApplication
@@ -30,6 +39,9 @@ class DecisionInputs {
 
     private final AtomicReference<SettingsSnapshot> settings = new AtomicReference<>();
     private final AtomicReference<RuleBook> rules = new AtomicReference<>();
+    private final AtomicReference<HeldBlocklist> blocklist = new AtomicReference<>();
+    private final BlocklistService blocklists;
+    private final AddressBans bans;
     private final JdbcNumberDirectory directory;
     private final SettingsVersion settingsVersion;
     private final RuleBookLoader loader;
@@ -37,7 +49,9 @@ class DecisionInputs {
     private volatile String refusedRules;
 
     DecisionInputs(JdbcNumberDirectory directory, SettingsVersion settingsVersion, RuleBookLoader loader,
-            VoipGuardProperties properties) {
+            VoipGuardProperties properties, BlocklistService blocklists, AddressBans bans) {
+        this.blocklists = blocklists;
+        this.bans = bans;
         this.directory = directory;
         this.settingsVersion = settingsVersion;
         this.loader = loader;
@@ -49,6 +63,39 @@ class DecisionInputs {
         SettingsSnapshot snapshot = loadedSettings().orElseThrow(() -> new NotReadyException("settings not loaded"));
         NumberSettings stored = snapshot.byNumber().get(number);
         return stored != null ? stored : directory.defaultsFor(number);
+    }
+
+    /** The address's entry on the blocklist, if it is on it and its ban still runs. */
+    Optional<BlocklistEntry> blocklisted(String address, Instant now) {
+        HeldBlocklist held = blocklist.get();
+        if (held == null) {
+            throw new NotReadyException("blocklist not loaded");
+        }
+        return held.list().entries().stream().filter(e -> e.address().equals(address) && e.expires().isAfter(now))
+                .findFirst();
+    }
+
+    /**
+     * Rebuilds the blocklist when a ban was added since it was built, and once a minute for the
+     * allowlist file and the access lists, which have no stamp of their own.
+     */
+    void refreshBlocklist() {
+        Instant now = Instant.now();
+        Optional<Instant> stamp = bans.latestBan();
+        HeldBlocklist held = blocklist.get();
+        if (held != null && held.stamp().equals(stamp) && held.list().at().isAfter(now.minus(BLOCKLIST_REBUILD))) {
+            return;
+        }
+        Blocklist list = blocklists.at(now, Optional.empty());
+        blocklist.set(new HeldBlocklist(stamp, list));
+        if (held == null || !held.stamp().equals(stamp)) {
+            LOG.info("blocklist loaded: {} addresses", list.entries().size());
+        }
+    }
+
+    private static final Duration BLOCKLIST_REBUILD = Duration.ofMinutes(1);
+
+    private record HeldBlocklist(Optional<Instant> stamp, Blocklist list) {
     }
 
     RuleBook rules() {

@@ -48,6 +48,7 @@ class InputsRefresher implements SmartLifecycle {
     void refresh() {
         attempt("rules", inputs::refreshRules);
         attempt("settings", inputs::refreshSettings);
+        attempt("blocklist", inputs::refreshBlocklist);
     }
 
     /** A failure is logged when it starts or changes, not at every look. */

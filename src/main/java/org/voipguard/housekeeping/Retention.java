@@ -5,7 +5,9 @@ import java.time.Instant;
 import org.springframework.stereotype.Component;
 import org.voipguard.billing.SpendLedger;
 import org.voipguard.cdr.CallStore;
+import org.voipguard.blocklist.AddressBans;
 import org.voipguard.config.VoipGuardProperties;
+import org.voipguard.registration.AbuseWindowStore;
 import org.voipguard.notification.AlertStore;
 import org.voipguard.registration.RegistrationEventStore;
 
@@ -23,10 +25,14 @@ public class Retention {
     private final SpendLedger ledger;
     private final RegistrationEventStore events;
     private final AlertStore alerts;
+    private final AbuseWindowStore abuseWindows;
+    private final AddressBans bans;
     private final VoipGuardProperties.Retention periods;
 
     public Retention(CallStore calls, SpendLedger ledger, RegistrationEventStore events, AlertStore alerts,
-            VoipGuardProperties properties) {
+            AbuseWindowStore abuseWindows, AddressBans bans, VoipGuardProperties properties) {
+        this.abuseWindows = abuseWindows;
+        this.bans = bans;
         this.calls = calls;
         this.ledger = ledger;
         this.events = events;
@@ -49,6 +55,9 @@ public class Retention {
         CallStore.Dropped cdrs = calls.dropBefore(now.minus(periods.cdrs()), ledger.closedMonths());
         int registrationEvents = events.dropEvaluatedBefore(now.minus(periods.registrationEvents()));
         AlertStore.Dropped done = alerts.dropDoneBefore(now.minus(periods.alerts()));
+        // the abuse checks' windows once empty and out of their quiet period, and the bans that ended
+        abuseWindows.dropUselessBefore(now);
+        bans.dropEndedBefore(now);
         return new Removed(cdrs.dropped(), cdrs.keptForOpenMonths(), registrationEvents, done.alerts(), done.emails());
     }
 }

@@ -40,7 +40,13 @@ final class AlertEmailText {
             Map.entry("source_port", "Port"),
             Map.entry("transport", "Transport"),
             Map.entry("user_agent", "User-Agent"),
-            Map.entry("access_list", "Your IP access list"));
+            Map.entry("access_list", "Your IP access list"),
+            Map.entry("numbers_tried", "Numbers tried"),
+            Map.entry("numbers", "Numbers"),
+            Map.entry("first_time", "First"),
+            Map.entry("last_time", "Last"),
+            Map.entry("address_count", "Addresses"),
+            Map.entry("addresses", "From addresses"));
 
     private AlertEmailText() {
     }
@@ -62,6 +68,50 @@ final class AlertEmailText {
             default:
                 return "VoIPGuard: " + inWords(type) + " alert for " + number;
         }
+    }
+
+    /** The subject of an operators' email about an address; the address is canonical, checked by the caller. */
+    static String subjectForAddress(String type, String address) {
+        switch (type) {
+            case "AUTH_FAILURES":
+                return "VoIPGuard: failed SIP authentications from " + address;
+            case "SCANNER":
+                return "VoIPGuard: SIP scanner at " + address;
+            default:
+                return "VoIPGuard: " + inWords(type) + " alert about " + address;
+        }
+    }
+
+    /** The body of an operators' email about an address. */
+    static String bodyForAddress(String type, String address, Map<String, String> facts) {
+        StringBuilder text = new StringBuilder("Hello,\n\n");
+        switch (type) {
+            case "AUTH_FAILURES" -> text.append("The address ").append(address).append("""
+                     failed SIP authentication (wrong
+                    passwords or unknown users) more often than the thresholds allow: someone there
+                    is probably guessing passwords.
+                    """);
+            case "SCANNER" -> text.append("The address ").append(address).append("""
+                     sent SIP requests with the User-Agent of
+                    a known scanner: it is looking for accounts to break into.
+                    """);
+            default -> text.append("VoIPGuard raised a ").append(inWords(type)).append(" alert about the address ")
+                    .append(address).append(".\n");
+        }
+        text.append('\n');
+        appendFacts(text, type, List.of(facts));
+        text.append("What to do\n\n").append("""
+                'voipguard blocklist export' lists the address until its ban ends (the ban
+                column of rules/thresholds.csv); load it into the firewall or the registrar.
+                If the address is one of the provider's own, add it to the allowlist
+                (voipguard.blocklist.allowlist-file). If a customer's equipment is behind
+                it, check that equipment's passwords and firmware.
+
+                --\s
+                VoIPGuard, security monitoring for your VoIP service.
+                This email was sent automatically to the operators; each alert is emailed once.
+                """);
+        return text.toString();
     }
 
     /** The body for one alert, or for the calls of one rate-limit email (one facts map per call). */

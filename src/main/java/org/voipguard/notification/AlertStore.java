@@ -34,9 +34,9 @@ public class AlertStore implements AlertSink {
     private static final int LONGEST_STORED_FACT = 1000;
 
     private static final List<String> INSERT_COLUMNS = List.of("alert_key", "alert_type", "number", "rule_name",
-            "ruleset_version", "facts", "created_at", "import_id");
+            "ruleset_version", "facts", "created_at", "import_id", "address");
     private static final int[] INSERT_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-        Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE, Types.BIGINT};
+        Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE, Types.BIGINT, Types.VARCHAR};
 
     private static final String SELECT_RECENT = "SELECT a.id, a.alert_key, a.alert_type, a.number, a.rule_name,"
             + " a.ruleset_version, a.facts, a.created_at, a.import_id, a.email_id, e.status AS email_status"
@@ -77,7 +77,7 @@ public class AlertStore implements AlertSink {
         List<Object[]> rows = new ArrayList<>(byKey.size());
         byKey.forEach((key, alert) -> rows.add(new Object[] {key, alert.type(), alert.number(),
             cut(alert.ruleName(), MAX_RULE_NAME_LENGTH), alert.ruleSetVersion(), storedFacts(alert.facts()),
-            now, importId}));
+            now, importId, alert.address()}));
         int added = 0;
         for (int count : jdbc.batchUpdate(insertNew, rows, INSERT_TYPES)) {
             added += Math.max(count, 0);
@@ -110,6 +110,13 @@ public class AlertStore implements AlertSink {
         int emails = jdbc.update("DELETE FROM email_outbox WHERE status IN ('SENT', 'FAILED') AND created_at < ?"
                 + " AND NOT EXISTS (SELECT 1 FROM alert a WHERE a.email_id = email_outbox.id)", cutOff);
         return new Dropped(alerts, emails);
+    }
+
+    /** How many alerts about an address (no number: they go to the operators) were stored from {@code since} on. */
+    public long countAboutAddressesSince(Instant since) {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM alert WHERE created_at >= ? AND number IS NULL"
+                + " AND address IS NOT NULL", Long.class, Timestamp.from(since));
+        return count == null ? 0 : count;
     }
 
     /** How many alerts an import stored. */

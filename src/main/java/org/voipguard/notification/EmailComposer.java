@@ -29,6 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.voipguard.config.VoipGuardProperties;
 import org.voipguard.db.InListBatches;
 import org.voipguard.db.SqlDialect;
+import org.voipguard.numbers.IpAccessList;
 import org.voipguard.numbers.NumberDirectory;
 import org.voipguard.numbers.NumberSettings;
 
@@ -53,7 +54,8 @@ public class EmailComposer {
     /** Alerts per page; the alerts of a rate-limit email that fall after the page are read with it. */
     static final int PAGE_SIZE = 1000;
 
-    private static final String ALERT_COLUMNS = "SELECT id, alert_key, alert_type, number, facts, import_id FROM alert";
+    private static final String ALERT_COLUMNS =
+            "SELECT id, alert_key, alert_type, number, facts, import_id, address FROM alert";
     /**
      * No row locks: only one run writes at a time (the run lock), and even two composers could
      * not store an email twice, since emails are inserted only when their Message-ID (derived
@@ -67,7 +69,7 @@ public class EmailComposer {
     private static final String SELECT_EMAIL_IDS = "SELECT id, message_id FROM email_outbox WHERE message_id IN ("
             + placeholders(InListBatches.SIZE) + ")";
     private static final List<String> EMAIL_COLUMNS = List.of("message_id", "alert_type", "number", "recipients",
-            "subject", "status", "attempts", "created_at");
+            "subject", "status", "attempts", "created_at", "address");
     private static final String MARK_COMPOSED = "UPDATE alert SET email_id = ?, composed_at = ? WHERE id = ?";
 
     private final JdbcTemplate jdbc;
@@ -76,9 +78,11 @@ public class EmailComposer {
     private final String messageIdDomain;
     private final String insertEmail;
     private final String insertBody;
+    private final List<String> operators;
 
     public EmailComposer(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, SqlDialect dialect,
             NumberDirectory numbers, VoipGuardProperties properties) {
+        this.operators = Recipients.operators(properties.operatorEmail());
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.numbers = numbers;
@@ -115,7 +119,8 @@ public class EmailComposer {
         alerts.addAll(restOfRateLimitGroups(alerts, lastId));
         Map<String, NumberSettings> settings = numbers.findAll(distinctNumbers(alerts));
         List<Composed> composed = groups(alerts).stream()
-                .map(group -> new Composed(group, draft(group, settings.get(group.get(0).number())))).toList();
+                .map(group -> new Composed(group, draft(group, group.get(0).number() == null ? null
+                        : settings.get(group.get(0).number())))).toList();
         List<Draft> drafts = composed.stream().map(Composed::draft).filter(Objects::nonNull).toList();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         markComposed(composed, store(drafts, now), now);
@@ -141,8 +146,13 @@ public class EmailComposer {
 
     private static Set<String> distinctNumbers(List<PendingAlert> alerts) {
         Set<String> distinct = new LinkedHashSet<>();
-        alerts.forEach(alert -> distinct.add(alert.number()));
+        alerts.stream().filter(alert -> alert.number() != null).forEach(alert -> distinct.add(alert.number()));
         return distinct;
+    }
+
+    /** True when alerts about an address have somebody to go to ({@code voipguard.operator-email}). */
+    public boolean hasOperators() {
+        return !operators.isEmpty();
     }
 
     private static List<List<PendingAlert>> groups(List<PendingAlert> alerts) {
@@ -161,6 +171,9 @@ public class EmailComposer {
     /** The email that carries the group, or {@code null} when it goes to nobody. */
     private Draft draft(List<PendingAlert> group, NumberSettings settings) {
         PendingAlert first = group.get(0);
+        if (first.number() == null && first.address() != null) {
+            return operatorDraft(group);
+        }
         String number = first.number();
         if (number == null || !E164.matcher(number).matches()) {
             log.warn("alert {}: number is not in E.164 form, no email", first.id());
@@ -173,8 +186,27 @@ public class EmailComposer {
         }
         String messageId = MessageIds.forAlertKeys(group.stream().map(PendingAlert::key).toList(), messageIdDomain);
         List<Map<String, String>> facts = group.stream().map(EmailComposer::facts).toList();
-        return new Draft(messageId, type, number, String.join(", ", recipients), AlertEmailText.subject(type, number),
-                limited(AlertEmailText.body(type, number, facts)));
+        return new Draft(messageId, type, number, null, String.join(", ", recipients),
+                AlertEmailText.subject(type, number), limited(AlertEmailText.body(type, number, facts)));
+    }
+
+    /** An alert about an address goes to the operators, or to nobody when none is set (it stays stored). */
+    private Draft operatorDraft(List<PendingAlert> group) {
+        PendingAlert alert = group.get(0);
+        if (!IpAccessList.canonicalAddress(alert.address()).filter(alert.address()::equals).isPresent()) {
+            log.warn("alert {}: address is not in canonical form, no email", alert.id());
+            return null;
+        }
+        if (operators.isEmpty()) {
+            log.warn("alert {} ({} from {}): voipguard.operator-email is not set, the alert is stored but emailed to"
+                    + " nobody", alert.id(), headerType(alert.type()), alert.address());
+            return null;
+        }
+        String type = headerType(alert.type());
+        String messageId = MessageIds.forAlertKeys(List.of(alert.key()), messageIdDomain);
+        return new Draft(messageId, type, null, alert.address(), String.join(", ", operators),
+                AlertEmailText.subjectForAddress(type, alert.address()),
+                limited(AlertEmailText.bodyForAddress(type, alert.address(), facts(alert))));
     }
 
     /**
@@ -187,7 +219,8 @@ public class EmailComposer {
         }
         SqlParameterValue createdAt = new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, now);
         jdbc.batchUpdate(insertEmail, drafts.stream().map(draft -> new Object[] {draft.messageId(), draft.type(),
-            draft.number(), draft.recipients(), draft.subject(), PENDING, 0, createdAt}).toList());
+            new SqlParameterValue(Types.VARCHAR, draft.number()), draft.recipients(), draft.subject(), PENDING, 0,
+            createdAt, new SqlParameterValue(Types.VARCHAR, draft.address())}).toList());
         Map<String, Long> ids = emailIds(drafts.stream().map(Draft::messageId).toList());
         jdbc.batchUpdate(insertBody, drafts.stream()
                 .map(draft -> new Object[] {ids.get(draft.messageId()), draft.body()}).toList());
@@ -244,7 +277,8 @@ public class EmailComposer {
 
     private static PendingAlert pendingAlert(ResultSet rs, int row) throws SQLException {
         return new PendingAlert(rs.getLong("id"), rs.getString("alert_key"), rs.getString("alert_type"),
-                rs.getString("number"), rs.getString("facts"), AlertStore.nullableLong(rs, "import_id"));
+                rs.getString("number"), rs.getString("facts"), AlertStore.nullableLong(rs, "import_id"),
+                rs.getString("address"));
     }
 
     /** One email per number and job for rate-limit alerts ({@code alertId} null), else per alert. */
@@ -252,12 +286,12 @@ public class EmailComposer {
     }
 
     private record PendingAlert(long id, String key, String type, String number, String facts,
-            Long importId) {
+            Long importId, String address) {
     }
 
     /** One email to store: its body goes to {@code email_body}, the rest to {@code email_outbox}. */
-    private record Draft(String messageId, String type, String number, String recipients, String subject,
-            String body) {
+    private record Draft(String messageId, String type, String number, String address, String recipients,
+            String subject, String body) {
     }
 
     /** The alerts of one email, and the email ({@code null} when it goes to nobody). */

@@ -40,7 +40,8 @@ public class OutboxDelivery {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDelivery.class);
 
-    private static final String EMAIL_COLUMNS = "SELECT e.id, e.message_id, e.alert_type, e.number, e.recipients,"
+    private static final String EMAIL_COLUMNS = "SELECT e.id, e.message_id, e.alert_type, e.number, e.address,"
+            + " e.recipients,"
             + " e.subject, e.attempts";
     private static final String SELECT_PENDING = EMAIL_COLUMNS + ", b.body FROM email_outbox e"
             + " JOIN email_body b ON b.email_id = e.id WHERE e.status = 'PENDING' AND e.id > ? ORDER BY e.id LIMIT "
@@ -168,7 +169,8 @@ public class OutboxDelivery {
         log.warn("email {} ({} for {}) refused for good by the mail server, not sent again: {}", email.id(),
                 email.alertType(), email.number(), reason);
         jdbc.update(MARK_REFUSED, reason, reason, email.id());
-        return new DeliveryReport.Refusal(email.number(), email.alertType(), email.recipients(), reason);
+        return new DeliveryReport.Refusal(email.number() != null ? email.number() : email.address(), email.alertType(),
+                email.recipients(), reason);
     }
 
     /** What a run did so far. */
@@ -182,7 +184,7 @@ public class OutboxDelivery {
         List<String> recipients = Arrays.stream(rs.getString("recipients").split(","))
                 .map(String::strip).filter(address -> !address.isEmpty()).toList();
         return new OutboxEmail(rs.getLong("id"), rs.getString("message_id"), rs.getString("alert_type"),
-                rs.getString("number"), recipients, rs.getString("subject"), rs.getString("body"),
+                rs.getString("number"), rs.getString("address"), recipients, rs.getString("subject"), rs.getString("body"),
                 rs.getInt("attempts"));
     }
 }

@@ -2,12 +2,16 @@ package org.voipguard.notification;
 
 import java.util.List;
 
-/** One email of the outbox as stored: recipients are plain addresses, type and number checked. */
+/**
+ * One email of the outbox as stored: recipients are plain addresses, type and number checked.
+ * An email about an address (to the operators) has no number and names the address.
+ */
 public record OutboxEmail(
         long id,
         String messageId,
         String alertType,
         String number,
+        String address,
         List<String> recipients,
         String subject,
         String body,

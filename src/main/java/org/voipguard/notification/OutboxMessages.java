@@ -14,6 +14,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.springframework.stereotype.Component;
 import org.voipguard.config.VoipGuardProperties;
+import org.voipguard.numbers.IpAccessList;
 
 /**
  * Builds the MIME message of an outbox email, the same for {@code .eml} files and SMTP.
@@ -26,6 +27,7 @@ public class OutboxMessages {
 
     public static final String ALERT_HEADER = "X-VoIPGuard-Alert";
     public static final String NUMBER_HEADER = "X-VoIPGuard-Number";
+    public static final String ADDRESS_HEADER = "X-VoIPGuard-Address";
 
     private static final Pattern ALERT_TYPE = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
@@ -53,7 +55,10 @@ public class OutboxMessages {
     public MimeMessage build(OutboxEmail email) throws MessagingException {
         require(MessageIds.isWellFormed(email.messageId()), "Message-ID", email);
         require(email.alertType() != null && ALERT_TYPE.matcher(email.alertType()).matches(), "alert type", email);
-        require(email.number() != null && E164.matcher(email.number()).matches(), "number", email);
+        boolean aboutAddress = email.number() == null && email.address() != null;
+        require(aboutAddress ? isCanonicalAddress(email.address())
+                : email.number() != null && E164.matcher(email.number()).matches(), aboutAddress ? "address" : "number",
+                email);
         require(email.subject() != null && PRINTABLE_ASCII.matcher(email.subject()).matches(), "subject", email);
         require(!email.recipients().isEmpty(), "recipients", email);
 
@@ -63,11 +68,19 @@ public class OutboxMessages {
         message.setSubject(email.subject(), StandardCharsets.UTF_8.name());
         message.setSentDate(new Date());
         message.setHeader(ALERT_HEADER, email.alertType());
-        message.setHeader(NUMBER_HEADER, email.number());
+        if (aboutAddress) {
+            message.setHeader(ADDRESS_HEADER, email.address());
+        } else {
+            message.setHeader(NUMBER_HEADER, email.number());
+        }
         message.setHeader("Auto-Submitted", "auto-generated");
         message.setText(email.body(), StandardCharsets.UTF_8.name());
         message.saveChanges();
         return message;
+    }
+
+    private static boolean isCanonicalAddress(String address) {
+        return IpAccessList.canonicalAddress(address).filter(address::equals).isPresent();
     }
 
     private static void nameTheStreamProvider() {

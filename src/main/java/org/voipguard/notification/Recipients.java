@@ -47,6 +47,12 @@ final class Recipients {
         return List.copyOf(recipients);
     }
 
+    /** The operators' address ({@code voipguard.operator-email}), if set and deliverable. */
+    static List<String> operators(String operatorEmail) {
+        String address = plainAddress("voipguard.operator-email", operatorEmail);
+        return address == null ? List.of() : List.of(address);
+    }
+
     private static String plainAddress(String number, String text) {
         if (text == null || text.isBlank()) {
             return null;

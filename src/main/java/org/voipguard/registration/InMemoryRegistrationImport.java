@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.voipguard.blocklist.Allowlist;
 import org.voipguard.imports.EvaluatedFile;
 import org.voipguard.imports.RejectedLines;
 import org.voipguard.numbers.NumberDirectory;
@@ -29,6 +30,10 @@ public final class InMemoryRegistrationImport {
 
     private final NumberDirectory numbers;
     private final RegistrationEvaluator evaluator;
+    private final AbuseEvaluator abuse;
+    private final boolean baseline;
+    private final Function<Collection<AbuseEvaluator.WindowKey>, Map<AbuseEvaluator.WindowKey, AbuseWindow>> storedWindows;
+    private final Map<AbuseEvaluator.WindowKey, AbuseWindow> windows = new HashMap<>();
     private final Function<Collection<String>, Map<String, NumberRegistrationState>> storedStates;
     private final Function<Collection<String>, Set<String>> storedEventKeys;
     private final int chunkSize;
@@ -40,11 +45,16 @@ public final class InMemoryRegistrationImport {
     private long learnedAgents;
     private long nextEventId = 1;
 
-    private InMemoryRegistrationImport(NumberDirectory numbers, RegistrationEvaluator evaluator,
+    private InMemoryRegistrationImport(NumberDirectory numbers, RuleBook rules, boolean baseline, Allowlist allowlist,
             Function<Collection<String>, Map<String, NumberRegistrationState>> storedStates,
+            Function<Collection<AbuseEvaluator.WindowKey>, Map<AbuseEvaluator.WindowKey, AbuseWindow>> storedWindows,
             Function<Collection<String>, Set<String>> storedEventKeys, int chunkSize, RegistrationParsers parsers) {
         this.numbers = numbers;
-        this.evaluator = evaluator;
+        this.evaluator = new RegistrationEvaluator(rules,
+                baseline ? RegistrationEvaluator.Mode.BASELINE : RegistrationEvaluator.Mode.ALERTING);
+        this.abuse = new AbuseEvaluator(rules, allowlist);
+        this.baseline = baseline;
+        this.storedWindows = storedWindows;
         this.storedStates = storedStates;
         this.storedEventKeys = storedEventKeys;
         this.chunkSize = chunkSize;
@@ -55,10 +65,11 @@ public final class InMemoryRegistrationImport {
      * Every number starts with nothing known: its first registration is new on both counts. Any
      * time is believed: the analysts' scenarios date their examples as they like.
      */
-    public static InMemoryRegistrationImport fromNothing(NumberDirectory numbers, RuleBook rules, int chunkSize) {
-        return new InMemoryRegistrationImport(numbers, new RegistrationEvaluator(rules),
-                InMemoryRegistrationImport::nothingKnown, keys -> Set.of(), chunkSize,
-                RegistrationParsers.believingAnyTime());
+    public static InMemoryRegistrationImport fromNothing(NumberDirectory numbers, RuleBook rules, Allowlist allowlist,
+            int chunkSize) {
+        return new InMemoryRegistrationImport(numbers, rules, false, allowlist,
+                InMemoryRegistrationImport::nothingKnown, InMemoryRegistrationImport::emptyWindows, keys -> Set.of(),
+                chunkSize, RegistrationParsers.believingAnyTime());
     }
 
     /**
@@ -67,10 +78,16 @@ public final class InMemoryRegistrationImport {
      * is learned and no rule runs, as {@code --baseline} imports.
      */
     public static InMemoryRegistrationImport fromStored(RegistrationStateStore store, RegistrationEventStore events,
-            NumberDirectory numbers, RuleBook rules, int chunkSize, RegistrationParsers parsers, boolean baseline) {
-        return new InMemoryRegistrationImport(numbers, new RegistrationEvaluator(rules,
-                baseline ? RegistrationEvaluator.Mode.BASELINE : RegistrationEvaluator.Mode.ALERTING),
-                store::load, events::storedKeys, chunkSize, parsers);
+            AbuseWindowStore windows, NumberDirectory numbers, RuleBook rules, Allowlist allowlist, int chunkSize,
+            RegistrationParsers parsers, boolean baseline) {
+        return new InMemoryRegistrationImport(numbers, rules, baseline, allowlist, store::load, windows::load,
+                events::storedKeys, chunkSize, parsers);
+    }
+
+    private static Map<AbuseEvaluator.WindowKey, AbuseWindow> emptyWindows(Collection<AbuseEvaluator.WindowKey> keys) {
+        Map<AbuseEvaluator.WindowKey, AbuseWindow> empty = new HashMap<>();
+        keys.forEach(key -> empty.put(key, AbuseWindow.empty()));
+        return empty;
     }
 
     /** What the files evaluated so far learned. */
@@ -115,15 +132,23 @@ public final class InMemoryRegistrationImport {
                 skipped++;
             } else if (outcome instanceof RegistrationLineOutcome.Rejected r) {
                 rejected.add(new RejectedLines.Rejection(r.lineNumber(), r.field(), r.reason(), r.rawLine()));
+            } else if (outcome instanceof RegistrationLineOutcome.NotANumber n) {
+                skipped++;
+                if (eventKeysSeen.add(n.eventKey())) {
+                    events.add(stored(n.eventKey(), n.record()));
+                }
             } else if (outcome instanceof RegistrationLineOutcome.Registration r) {
                 if (!eventKeysSeen.add(r.eventKey())) {
                     duplicates++;
                     return;
                 }
-                RegistrationRecord rec = r.record();
-                events.add(new StoredRegistration(nextEventId++, r.eventKey(), rec.time(), rec.number(), rec.sourceIp(),
-                        rec.sourcePort(), rec.transport(), rec.userAgent(), rec.authResult(), rec.expiresS()));
+                events.add(stored(r.eventKey(), r.record()));
             }
+        }
+
+        private StoredRegistration stored(String eventKey, RegistrationRecord rec) {
+            return new StoredRegistration(nextEventId++, eventKey, rec.time(), rec.number(), rec.sourceIp(),
+                    rec.sourcePort(), rec.transport(), rec.userAgent(), rec.authResult(), rec.expiresS());
         }
 
         /** Evaluates the file's events not stored before in time order; returns what the file would raise. */
@@ -132,15 +157,18 @@ public final class InMemoryRegistrationImport {
             List<StoredRegistration> ordered = events.stream().filter(event -> !stored.contains(event.eventKey()))
                     .sorted(Comparator.comparing(StoredRegistration::time).thenComparingLong(StoredRegistration::id))
                     .toList();
-            duplicates += events.size() - ordered.size();
+            // a failure of a user that is no number counts as skipped, stored before or not
+            long ofNumbers = ordered.stream().filter(e -> e.number() != null).count();
+            duplicates += events.stream().filter(e -> e.number() != null).count() - ofNumbers;
             List<RaisedAlert> alerts = new ArrayList<>();
             for (int from = 0; from < ordered.size(); from += chunkSize) {
                 alerts.addAll(evaluate(ordered.subList(from, Math.min(from + chunkSize, ordered.size()))));
             }
-            return new EvaluatedFile(source, records, ordered.size(), duplicates, skipped, rejected, alerts);
+            return new EvaluatedFile(source, records, ofNumbers, duplicates, skipped, rejected, alerts);
         }
 
-        private List<RaisedAlert> evaluate(List<StoredRegistration> chunk) {
+        private List<RaisedAlert> evaluate(List<StoredRegistration> events) {
+            List<StoredRegistration> chunk = events.stream().filter(e -> e.number() != null).toList();
             Set<String> chunkNumbers = new LinkedHashSet<>();
             chunk.forEach(event -> chunkNumbers.add(event.number()));
             List<String> unknown = chunkNumbers.stream().filter(n -> !states.containsKey(n)).toList();
@@ -152,7 +180,17 @@ public final class InMemoryRegistrationImport {
             learnedNumbers.addAll(result.learning().numbers());
             learnedAddresses += result.learning().addresses();
             learnedAgents += result.learning().userAgents();
-            return result.alerts();
+            if (baseline) {
+                return result.alerts();
+            }
+            List<RaisedAlert> alerts = new ArrayList<>(result.alerts());
+            Set<AbuseEvaluator.WindowKey> keys = abuse.windowsOf(events);
+            List<AbuseEvaluator.WindowKey> unknownWindows = keys.stream().filter(k -> !windows.containsKey(k)).toList();
+            if (!unknownWindows.isEmpty()) {
+                windows.putAll(storedWindows.apply(unknownWindows));
+            }
+            alerts.addAll(abuse.evaluate(events, windows));
+            return alerts;
         }
     }
 }

@@ -16,4 +16,13 @@ public sealed interface ParsedRegistrationLine {
 
     record Skipped(String what) implements ParsedRegistrationLine {
     }
+
+    /**
+     * A failed request for a user that is no telephone number ({@code admin}, {@code 100}): no
+     * customer's registration, so it is skipped and counted by {@code kind} as before, but it is a
+     * failed authentication from its address for the {@code AUTH_FAILURES} check. {@code record}
+     * has no number; {@code user} is what was tried, as logged, for the event's key only.
+     */
+    record NotANumber(RegistrationRecord record, String user, String kind) implements ParsedRegistrationLine {
+    }
 }

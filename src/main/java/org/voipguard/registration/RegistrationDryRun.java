@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
+import org.voipguard.blocklist.AllowlistFile;
 import org.voipguard.config.VoipGuardProperties;
 import org.voipguard.imports.DryRunSupport;
 import org.voipguard.imports.ItemStreams;
@@ -23,15 +24,20 @@ public class RegistrationDryRun {
 
     private final RegistrationStateStore store;
     private final RegistrationEventStore events;
+    private final AbuseWindowStore windows;
+    private final AllowlistFile allowlist;
     private final NumberDirectory numbers;
     private final ActiveRuleBook rules;
     private final DryRunSupport support;
     private final VoipGuardProperties properties;
     private final RegistrationParsers parsers;
 
-    public RegistrationDryRun(RegistrationStateStore store, RegistrationEventStore events, NumberDirectory numbers,
-            ActiveRuleBook rules, DryRunSupport support, VoipGuardProperties properties, RegistrationParsers parsers) {
+    public RegistrationDryRun(RegistrationStateStore store, RegistrationEventStore events, AbuseWindowStore windows,
+            AllowlistFile allowlist, NumberDirectory numbers, ActiveRuleBook rules, DryRunSupport support,
+            VoipGuardProperties properties, RegistrationParsers parsers) {
         this.store = store;
+        this.windows = windows;
+        this.allowlist = allowlist;
         this.events = events;
         this.numbers = numbers;
         this.rules = rules;
@@ -43,8 +49,8 @@ public class RegistrationDryRun {
     /** @param format empty: each file's format is recognised from its first lines */
     public int run(PrintWriter out, String command, List<Path> paths, Optional<LogFormat> format, boolean baseline) {
         LineLengthCap cap = LineLengthCap.of(properties);
-        InMemoryRegistrationImport evaluation = InMemoryRegistrationImport.fromStored(store, events, numbers, rules.current(),
-                properties.chunkSize(), parsers, baseline);
+        InMemoryRegistrationImport evaluation = InMemoryRegistrationImport.fromStored(store, events, windows, numbers,
+                rules.current(), allowlist.read(), properties.chunkSize(), parsers, baseline);
         int exitCode = support.evaluateAll(out, command, RegistrationImportJobConfiguration.KIND, paths, file -> {
             LogFormat chosen = format.orElseGet(() -> LogFormatDetector.detect(file, cap));
             InMemoryRegistrationImport.FileRun run = evaluation.startFile(file.getFileName().toString(), chosen);

@@ -1,22 +1,28 @@
 package org.voipguard.registration;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.voipguard.blocklist.AddressBans;
+import org.voipguard.blocklist.Allowlist;
 import org.voipguard.numbers.NumberDirectory;
 import org.voipguard.numbers.NumberSettings;
 import org.voipguard.rules.AlertSink;
+import org.voipguard.rules.RaisedAlert;
 import org.voipguard.rules.RuleBook;
 
 /**
- * Evaluates policies P2 and P4 for a chunk of registrations (in time order) with
- * the numbers' state from the database, and writes back the alerts, the new state and each
- * event's outcome in the chunk's transaction. The registered phones follow in the next step.
+ * Evaluates policies P2 and P4 and the registration-abuse checks for a chunk of registrations
+ * (in time order) with the numbers' state and the abuse windows from the database, and writes
+ * back the alerts, the bans they call for, the new state and each event's outcome in the
+ * chunk's transaction. The registered phones follow in the next step.
  */
 public class RegistrationEvaluationWriter implements ItemWriter<StoredRegistration> {
 
@@ -26,24 +32,37 @@ public class RegistrationEvaluationWriter implements ItemWriter<StoredRegistrati
     private final RecentNumbers recentNumbers;
     private final RegistrationStateStore store;
     private final RegistrationEvaluator evaluator;
+    private final AbuseEvaluator abuse;
+    private final AbuseWindowStore windows;
+    private final AddressBans bans;
+    private final RuleBook rules;
     private final AlertSink alerts;
     private final long importId;
+    private final boolean baseline;
 
-    /** With {@code baseline}, the state is learned and no rule runs: no alert is raised or stored. */
-    public RegistrationEvaluationWriter(NumberDirectory numbers, RegistrationStateStore store, RuleBook rules,
-            AlertSink alerts, long importId, boolean baseline) {
+    /** With {@code baseline}, the state is learned and no rule runs: no alert is raised or stored, nothing counted. */
+    public RegistrationEvaluationWriter(NumberDirectory numbers, RegistrationStateStore store, AbuseWindowStore windows,
+            AddressBans bans, RuleBook rules, Allowlist allowlist, AlertSink alerts, long importId, boolean baseline) {
         this.recentNumbers = new RecentNumbers(numbers, store, RECENT_NUMBERS);
         this.store = store;
         this.evaluator = new RegistrationEvaluator(rules,
                 baseline ? RegistrationEvaluator.Mode.BASELINE : RegistrationEvaluator.Mode.ALERTING);
+        this.abuse = new AbuseEvaluator(rules, allowlist);
+        this.windows = windows;
+        this.bans = bans;
+        this.rules = rules;
         this.alerts = alerts;
         this.importId = importId;
+        this.baseline = baseline;
     }
 
     @Override
     public void write(Chunk<? extends StoredRegistration> chunk) {
+        List<? extends StoredRegistration> events = chunk.getItems();
+        List<StoredRegistration> ofNumbers = events.stream().filter(e -> e.number() != null)
+                .map(StoredRegistration.class::cast).toList();
         Set<String> chunkNumbers = new LinkedHashSet<>();
-        chunk.getItems().forEach(event -> chunkNumbers.add(event.number()));
+        ofNumbers.forEach(event -> chunkNumbers.add(event.number()));
         Map<String, RecentNumbers.Known> known = recentNumbers.get(chunkNumbers);
         Map<String, NumberSettings> settings = new HashMap<>();
         Map<String, NumberRegistrationState> states = new HashMap<>();
@@ -51,9 +70,28 @@ public class RegistrationEvaluationWriter implements ItemWriter<StoredRegistrati
             settings.put(number, k.settings());
             states.put(number, k.state());
         });
-        RegistrationEvaluator.Result result = evaluator.evaluate(chunk.getItems(), settings, states);
-        alerts.accept(result.alerts(), importId);
-        store.save(states, Instant.now(), importId);
-        store.recordOutcomes(result.outcomes());
+        RegistrationEvaluator.Result result = evaluator.evaluate(ofNumbers, settings, states);
+        List<RaisedAlert> raised = new ArrayList<>(result.alerts());
+        if (!baseline) {
+            raised.addAll(countAbuse(events));
+        }
+        Instant now = Instant.now();
+        alerts.accept(raised, importId);
+        bans.record(raised, rules.thresholds(), now);
+        store.save(states, now, importId);
+        Map<Long, RegistrationOutcome> outcomes = new HashMap<>(result.outcomes());
+        events.stream().filter(e -> e.number() == null).forEach(e -> outcomes.put(e.id(), RegistrationOutcome.AUTH_FAILED));
+        store.recordOutcomes(outcomes);
+    }
+
+    private List<RaisedAlert> countAbuse(List<? extends StoredRegistration> events) {
+        Set<AbuseEvaluator.WindowKey> keys = abuse.windowsOf(events);
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        Map<AbuseEvaluator.WindowKey, AbuseWindow> loaded = windows.load(keys);
+        List<RaisedAlert> raised = abuse.evaluate(events, loaded);
+        windows.save(loaded, rules.thresholds());
+        return raised;
     }
 }

@@ -47,8 +47,12 @@ public class RegistrationEventStore {
         return stored;
     }
 
+    /** An event to store: its record and its key. */
+    record NewEvent(RegistrationRecord record, String eventKey) {
+    }
+
     /** Stores the events not seen before; returns how many those were. */
-    int insertNew(List<RegistrationLineOutcome.Registration> events, long importId) {
+    int insertNew(List<NewEvent> events, long importId) {
         if (events.isEmpty()) {
             return 0;
         }

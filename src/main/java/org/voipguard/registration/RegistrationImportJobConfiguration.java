@@ -19,6 +19,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.voipguard.blocklist.AddressBans;
+import org.voipguard.blocklist.AllowlistFile;
 import org.voipguard.config.VoipGuardProperties;
 import org.voipguard.imports.FileImportReportTasklet;
 import org.voipguard.imports.ImportJobParameters;
@@ -139,10 +141,11 @@ public class RegistrationImportJobConfiguration {
     @Bean
     @StepScope
     public RegistrationEvaluationWriter registrationEvaluationWriter(NumberDirectory numbers,
-            RegistrationStateStore store, ActiveRuleBook rules, AlertSink alertSink, @Value(IMPORT_ID) Long importId,
+            RegistrationStateStore store, AbuseWindowStore windows, AddressBans bans, AllowlistFile allowlist,
+            ActiveRuleBook rules, AlertSink alertSink, @Value(IMPORT_ID) Long importId,
             @Value(ActiveRuleBook.OF_THE_JOB) String ruleSetVersion, @Value(BASELINE) String baseline) {
-        return new RegistrationEvaluationWriter(numbers, store, rules.ofJob(ruleSetVersion), alertSink, importId,
-                Boolean.parseBoolean(baseline));
+        return new RegistrationEvaluationWriter(numbers, store, windows, bans, rules.ofJob(ruleSetVersion),
+                allowlist.read(), alertSink, importId, Boolean.parseBoolean(baseline));
     }
 
     @Bean

@@ -41,6 +41,11 @@ public class RegistrationLineProcessor implements ItemProcessor<RegistrationLine
         if (parsed instanceof ParsedRegistrationLine.Parsed p) {
             return new RegistrationLineOutcome.Registration(line.lineNumber(), p.record(), eventKey(p.record()));
         }
+        if (parsed instanceof ParsedRegistrationLine.NotANumber n) {
+            return new RegistrationLineOutcome.NotANumber(line.lineNumber(), n.record(),
+                    KEY_SECOND.format(n.record().time()) + "-" + Sha256.hex(n.user() + "\u0000" + fieldsHash(n.record()))
+                            .substring(0, 40), n.kind());
+        }
         if (parsed instanceof ParsedRegistrationLine.Rejected r) {
             return new RegistrationLineOutcome.Rejected(line.lineNumber(), r.field(), r.reason(), line.text());
         }

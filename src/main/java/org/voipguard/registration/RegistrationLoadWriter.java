@@ -35,12 +35,16 @@ class RegistrationLoadWriter implements ItemWriter<RegistrationLineOutcome>, Ite
 
     @Override
     public void write(Chunk<? extends RegistrationLineOutcome> chunk) {
-        List<RegistrationLineOutcome.Registration> registrations = new ArrayList<>();
+        List<RegistrationEventStore.NewEvent> registrations = new ArrayList<>();
+        List<RegistrationEventStore.NewEvent> notNumbers = new ArrayList<>();
         List<RejectedLines.Rejection> rejected = new ArrayList<>();
         Map<String, Long> skipped = new TreeMap<>();
         for (RegistrationLineOutcome outcome : chunk) {
             if (outcome instanceof RegistrationLineOutcome.Registration r) {
-                registrations.add(r);
+                registrations.add(new RegistrationEventStore.NewEvent(r.record(), r.eventKey()));
+            } else if (outcome instanceof RegistrationLineOutcome.NotANumber n) {
+                notNumbers.add(new RegistrationEventStore.NewEvent(n.record(), n.eventKey()));
+                skipped.merge(n.kind(), 1L, Long::sum);
             } else if (outcome instanceof RegistrationLineOutcome.Rejected r) {
                 rejected.add(new RejectedLines.Rejection(r.lineNumber(), r.field(), r.reason(), r.rawLine()));
             } else if (outcome instanceof RegistrationLineOutcome.Skipped s) {
@@ -49,6 +53,8 @@ class RegistrationLoadWriter implements ItemWriter<RegistrationLineOutcome>, Ite
         }
         rejects.store(importId, source, rejected);
         int imported = events.insertNew(registrations, importId);
+        // skipped as before (no customer's registration), but kept for the address checks
+        events.insertNew(notNumbers, importId);
         counts = counts.plus(imported, registrations.size() - imported, 0).skipping(skipped);
     }
 

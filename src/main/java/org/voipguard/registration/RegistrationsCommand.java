@@ -2,11 +2,16 @@ package org.voipguard.registration;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.stereotype.Component;
+import org.voipguard.blocklist.AllowlistFile;
+import org.voipguard.command.UsageException;
+import org.voipguard.notification.AlertStore;
+import org.voipguard.notification.EmailComposer;
 import org.voipguard.command.TopLevelCommand;
 import org.voipguard.imports.ImportCommandSupport;
 
@@ -29,12 +34,18 @@ public class RegistrationsCommand implements TopLevelCommand {
     private final RegistrationImporter importer;
     private final ImportCommandSupport support;
     private final RegistrationDryRun dryRun;
+    private final AllowlistFile allowlist;
+    private final AlertStore alerts;
+    private final EmailComposer composer;
 
     public RegistrationsCommand(RegistrationImporter importer, ImportCommandSupport support,
-            RegistrationDryRun dryRun) {
+            RegistrationDryRun dryRun, AllowlistFile allowlist, AlertStore alerts, EmailComposer composer) {
         this.importer = importer;
         this.support = support;
         this.dryRun = dryRun;
+        this.allowlist = allowlist;
+        this.alerts = alerts;
+        this.composer = composer;
     }
 
     @Command(name = "import", description = "Import registration logs or folders of them (a folder: its files in name order).")
@@ -49,7 +60,13 @@ public class RegistrationsCommand implements TopLevelCommand {
             @Option(names = "--baseline", description = "a quiet first run of a history: store it and learn each"
                     + " number's phones, addresses and User-Agents, raise no alert, send no email") boolean baseline) {
         Optional<LogFormat> logFormat = Optional.ofNullable(format).map(LogFormat::fromOption);
+        try {
+            allowlist.read();
+        } catch (IllegalStateException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
         PrintWriter out = spec.commandLine().getOut();
+        Instant started = Instant.now();
         if (dryRun) {
             return this.dryRun.run(out, COMMAND, paths, logFormat, baseline);
         }
@@ -62,6 +79,11 @@ public class RegistrationsCommand implements TopLevelCommand {
         if (baseline) {
             out.printf("%s: baseline: learned %s; no alert raised, no email sent%n", COMMAND,
                     learned.get().describe());
+        }
+        long aboutAddresses = composer.hasOperators() ? 0 : alerts.countAboutAddressesSince(started);
+        if (aboutAddresses > 0) {
+            out.printf("%s: %d alerts about an address (AUTH_FAILURES, SCANNER) are stored and on the blocklist but"
+                    + " emailed to nobody: voipguard.operator-email is not set%n", COMMAND, aboutAddresses);
         }
         return exitCode;
     }

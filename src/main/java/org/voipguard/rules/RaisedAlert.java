@@ -8,11 +8,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * What a rule produced: an alert of a type about a number, with the rule's name, the
- * version of the rule set that contained it, and the fact it was raised about. The policies
- * remember what an alert warned about from that fact, never from the type an analyst chose.
+ * What a rule produced: an alert of a type about a number (or, with no number, about an
+ * address), with the rule's name, the version of the rule set that contained it, and the fact
+ * it was raised about. The policies remember what an alert warned about from that fact, never
+ * from the type an analyst chose.
  *
  * @param subject the fact the rule raised the alert about; {@code null} for an alert read back from the database
+ * @param address the source address the alert is about or came from; {@code null} when none
  */
 public record RaisedAlert(
         String type,
@@ -21,11 +23,22 @@ public record RaisedAlert(
         String ruleName,
         String ruleSetVersion,
         Map<String, String> facts,
-        AlertSubject subject) {
+        AlertSubject subject,
+        String address) {
 
     public RaisedAlert(String type, String number, String key, String ruleName, String ruleSetVersion,
             Map<String, String> facts) {
-        this(type, number, key, ruleName, ruleSetVersion, facts, null);
+        this(type, number, key, ruleName, ruleSetVersion, facts, null, null);
+    }
+
+    public RaisedAlert(String type, String number, String key, String ruleName, String ruleSetVersion,
+            Map<String, String> facts, AlertSubject subject) {
+        this(type, number, key, ruleName, ruleSetVersion, facts, subject, subject == null ? null : subject.getAddress());
+    }
+
+    /** An alert about an address, for the operators, rather than about a number. */
+    public boolean isAboutAddress() {
+        return number == null && address != null;
     }
 
     /** The facts these alerts were raised about, compared by identity: two equal facts are two events. */
@@ -45,7 +58,7 @@ public record RaisedAlert(
         String shownFacts = facts.entrySet().stream()
                 .map(e -> e.getKey() + "=" + printable(e.getValue()))
                 .collect(Collectors.joining(", "));
-        return "%s %s (rule \"%s\")%s".formatted(type, number, printable(ruleName),
+        return "%s %s (rule \"%s\")%s".formatted(type, isAboutAddress() ? address : number, printable(ruleName),
                 shownFacts.isEmpty() ? "" : ": " + shownFacts);
     }
 

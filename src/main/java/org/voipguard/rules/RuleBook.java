@@ -10,6 +10,7 @@ import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.StatelessKieSession;
+import org.voipguard.thresholds.ScannerUserAgents;
 import org.voipguard.thresholds.Thresholds;
 
 /**
@@ -24,13 +25,16 @@ public final class RuleBook {
     private final List<String> files;
     private final Duration compileTime;
     private final Thresholds thresholds;
+    private final ScannerUserAgents scannerUserAgents;
 
-    RuleBook(KieBase kieBase, String version, List<String> files, Duration compileTime, Thresholds thresholds) {
+    RuleBook(KieBase kieBase, String version, List<String> files, Duration compileTime, Thresholds thresholds,
+            ScannerUserAgents scannerUserAgents) {
         this.kieBase = kieBase;
         this.version = version;
         this.files = List.copyOf(files);
         this.compileTime = compileTime;
         this.thresholds = thresholds;
+        this.scannerUserAgents = scannerUserAgents;
     }
 
     /**
@@ -38,7 +42,12 @@ public final class RuleBook {
      * both, so its alerts are never taken for the directory's.
      */
     public RuleBook withThresholds(Thresholds other, String thresholdsVersion) {
-        return new RuleBook(kieBase, version + "+" + thresholdsVersion, files, compileTime, other);
+        return new RuleBook(kieBase, version + "+" + thresholdsVersion, files, compileTime, other, scannerUserAgents);
+    }
+
+    /** The scanners' User-Agent prefixes of the rules directory, read with the rules. */
+    public ScannerUserAgents scannerUserAgents() {
+        return scannerUserAgents;
     }
 
     /** The thresholds file of the rules directory, read with the rules: the counts the threshold checks use. */

@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.voipguard.config.VoipGuardProperties;
 import org.voipguard.rules.RuleSources.Location;
+import org.voipguard.thresholds.ScannerUserAgents;
 import org.voipguard.thresholds.ThresholdFileException;
 import org.voipguard.thresholds.Thresholds;
 
@@ -102,6 +103,11 @@ public class RuleBookLoader {
         } catch (ThresholdFileException e) {
             problems.add(problemOf(e));
         }
+        try {
+            sources.scannerUserAgents();
+        } catch (ThresholdFileException e) {
+            problems.add(problemOf(e));
+        }
         int rules = 0;
         if (!build.hasErrors()) {
             KieContainer container = build.container();
@@ -133,14 +139,16 @@ public class RuleBookLoader {
             throw new RuleCompilationException("rules in " + sources.directory() + " leave a policy without a rule", gaps);
         }
         Thresholds thresholds;
+        ScannerUserAgents scanners;
         try {
             thresholds = sources.thresholds();
+            scanners = sources.scannerUserAgents();
         } catch (ThresholdFileException e) {
             throw new RuleCompilationException("the thresholds in " + sources.directory() + " cannot be used",
                     List.of(problemOf(e)));
         }
         return new RuleBook(kieBase, sources.version(), List.copyOf(sources.files().keySet()), elapsed(started),
-                thresholds);
+                thresholds, scanners);
     }
 
     private static RuleProblem problemOf(ThresholdFileException e) {

@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.voipguard.text.Sha256;
+import org.voipguard.thresholds.ScannerUserAgents;
 import org.voipguard.thresholds.ThresholdFileException;
 import org.voipguard.thresholds.Thresholds;
 
@@ -30,13 +31,15 @@ final class RuleSources {
     private final Path directory;
     private final Map<String, byte[]> files;
     private final byte[] thresholds;
+    private final byte[] scannerUserAgents;
     private final String version;
 
-    private RuleSources(Path directory, Map<String, byte[]> files, byte[] thresholds) {
+    private RuleSources(Path directory, Map<String, byte[]> files, byte[] thresholds, byte[] scannerUserAgents) {
         this.directory = directory;
         this.files = files;
         this.thresholds = thresholds;
-        this.version = versionOf(files, thresholds);
+        this.scannerUserAgents = scannerUserAgents;
+        this.version = versionOf(files, thresholds, scannerUserAgents);
     }
 
     static RuleSources read(Path directory) {
@@ -50,12 +53,15 @@ final class RuleSources {
                     .filter(Files::isRegularFile).sorted().toList()) {
                 files.put(file.getFileName().toString(), Files.readAllBytes(file));
             }
-            Path thresholds = directory.resolve(Thresholds.FILE_NAME);
-            return new RuleSources(directory, files, Files.isRegularFile(thresholds) ? Files.readAllBytes(thresholds)
-                    : null);
+            return new RuleSources(directory, files, readIfPresent(directory.resolve(Thresholds.FILE_NAME)),
+                    readIfPresent(directory.resolve(ScannerUserAgents.FILE_NAME)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read rules directory " + directory, e);
         }
+    }
+
+    private static byte[] readIfPresent(Path file) throws IOException {
+        return Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
     }
 
     Path directory() {
@@ -78,6 +84,19 @@ final class RuleSources {
         }
         return Thresholds.parse(new StringReader(new String(thresholds, StandardCharsets.UTF_8)),
                 displayPath(Thresholds.FILE_NAME));
+    }
+
+    /**
+     * The scanners' User-Agent prefixes beside the rules; a directory without the file knows no scanner.
+     *
+     * @throws ThresholdFileException when a line cannot be used as written
+     */
+    ScannerUserAgents scannerUserAgents() {
+        if (scannerUserAgents == null) {
+            return ScannerUserAgents.none();
+        }
+        return ScannerUserAgents.parse(new StringReader(new String(scannerUserAgents, StandardCharsets.UTF_8)),
+                displayPath(ScannerUserAgents.FILE_NAME));
     }
 
     boolean isEmpty() {
@@ -154,7 +173,7 @@ final class RuleSources {
         return null;
     }
 
-    private static String versionOf(Map<String, byte[]> files, byte[] thresholds) {
+    private static String versionOf(Map<String, byte[]> files, byte[] thresholds, byte[] scannerUserAgents) {
         MessageDigest digest = Sha256.newDigest();
         files.forEach((name, content) -> {
             digest.update(name.getBytes(StandardCharsets.UTF_8));
@@ -166,6 +185,12 @@ final class RuleSources {
             digest.update(Thresholds.FILE_NAME.getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
             digest.update(thresholds);
+        }
+        if (scannerUserAgents != null) {
+            digest.update((byte) 0);
+            digest.update(ScannerUserAgents.FILE_NAME.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(scannerUserAgents);
         }
         return Sha256.hex(digest.digest()).substring(0, 12);
     }

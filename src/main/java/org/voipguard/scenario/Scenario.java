@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
+import org.voipguard.blocklist.Allowlist;
 import org.voipguard.numbers.NumberSettings;
 import org.voipguard.thresholds.Thresholds;
 
@@ -11,7 +12,8 @@ import org.voipguard.thresholds.Thresholds;
  * One scenario of a file in {@code rules/tests/}: the numbers and the closed months it starts
  * from, what happened before (rows and a month end; their alerts are not checked), the CDR and
  * registration rows to evaluate, and the alerts expected from them (none when the list is empty).
- * {@code thresholds} are the scenario's own, or {@code null} for the rules directory's file.
+ * {@code thresholds} are the scenario's own, or {@code null} for the rules directory's file;
+ * {@code allowlist} the provider's own networks (empty unless the scenario gives some).
  */
 public record Scenario(
         Path file,
@@ -20,6 +22,7 @@ public record Scenario(
         List<NumberSettings> numbers,
         Set<String> closedMonths,
         Thresholds thresholds,
+        Allowlist allowlist,
         Rows before,
         Rows rows,
         List<ExpectedAlert> expected) {

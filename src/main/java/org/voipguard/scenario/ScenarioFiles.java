@@ -24,6 +24,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.voipguard.cdr.CdrLineParser;
 import org.voipguard.config.VoipGuardProperties.PolicyDefaults;
+import org.voipguard.blocklist.Allowlist;
 import org.voipguard.numbers.EffectiveSettings;
 import org.voipguard.numbers.NumberSettings;
 import org.voipguard.registration.RegistrationCsvLineParser;
@@ -58,11 +59,12 @@ public final class ScenarioFiles {
     private static final String REGISTRATIONS = "registrations";
     private static final String THRESHOLDS = "thresholds";
     private static final String EXPECT = "expect";
+    private static final String ALLOWLIST = "allowlist";
     private static final List<String> SCENARIO_KEYS =
-            List.of(SCENARIO, NUMBERS, CLOSED_MONTHS, THRESHOLDS, BEFORE, CDRS, REGISTRATIONS, EXPECT);
+            List.of(SCENARIO, NUMBERS, CLOSED_MONTHS, THRESHOLDS, ALLOWLIST, BEFORE, CDRS, REGISTRATIONS, EXPECT);
     private static final String MONTH_END = "month_end";
     private static final List<String> BEFORE_KEYS = List.of(CDRS, REGISTRATIONS, MONTH_END);
-    private static final List<String> ALERT_KEYS = List.of("type", "number", "rule");
+    private static final List<String> ALERT_KEYS = List.of("type", "number", "address", "rule");
     private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
 
     private ScenarioFiles() {
@@ -136,6 +138,7 @@ public final class ScenarioFiles {
                     fields.containsKey(NUMBERS) ? numbers(fields.get(NUMBERS)) : List.of(),
                     fields.containsKey(CLOSED_MONTHS) ? months(fields.get(CLOSED_MONTHS)) : Set.of(),
                     fields.containsKey(THRESHOLDS) ? thresholds(fields.get(THRESHOLDS)) : null,
+                    fields.containsKey(ALLOWLIST) ? allowlist(fields.get(ALLOWLIST)) : Allowlist.empty(),
                     before,
                     new Scenario.Rows(rows(fields.get(CDRS), CDR_HEADER),
                             rows(fields.get(REGISTRATIONS), REGISTRATION_HEADER), null),
@@ -207,6 +210,21 @@ public final class ScenarioFiles {
             }
         }
 
+        /** The scenario's allowlist: addresses and CIDR blocks, one or more a line. */
+        private Allowlist allowlist(Node node) {
+            List<Scenario.Row> lines = lines(node, ALLOWLIST);
+            for (Scenario.Row row : lines) {
+                try {
+                    Allowlist.parse(new StringReader(row.text()), ALLOWLIST);
+                } catch (IllegalArgumentException e) {
+                    throw new ScenarioFormatException(file, row.line(), e.getMessage());
+                }
+            }
+            StringBuilder text = new StringBuilder();
+            lines.forEach(row -> text.append(row.text()).append('\n'));
+            return Allowlist.parse(new StringReader(text.toString()), ALLOWLIST);
+        }
+
         private Set<String> months(Node node) {
             Set<String> months = new TreeSet<>();
             List<Node> items = node instanceof SequenceNode list ? list.getValue() : List.of(node);
@@ -271,11 +289,13 @@ public final class ScenarioFiles {
             List<ExpectedAlert> expected = new ArrayList<>();
             for (Node item : list.getValue()) {
                 Map<String, Node> fields = mapping(item, ALERT_KEYS, "an expected alert");
-                if (!fields.containsKey("type") || !fields.containsKey("number")) {
-                    throw error(item, "an expected alert needs a type and a number (the rule is optional)");
+                if (!fields.containsKey("type") || fields.containsKey("number") == fields.containsKey("address")) {
+                    throw error(item, "an expected alert needs a type and a number, or for an alert about an address"
+                            + " (AUTH_FAILURES, SCANNER) a type and an address (the rule is optional)");
                 }
                 expected.add(new ExpectedAlert(scalar(fields.get("type"), "type").strip(),
-                        scalar(fields.get("number"), "number").strip(),
+                        fields.containsKey("number") ? scalar(fields.get("number"), "number").strip() : null,
+                        fields.containsKey("address") ? scalar(fields.get("address"), "address").strip() : null,
                         fields.containsKey("rule") ? scalar(fields.get("rule"), "rule").strip() : null));
             }
             return expected;

@@ -53,7 +53,7 @@ public class ScenarioRunner {
         InMemoryCdrImport cdrs = new InMemoryCdrImport(new CdrLineProcessor(pricer), months, numbers, rules,
                 InMemoryCdrImport.StoredState.nothing(scenario.closedMonths()), properties.chunkSize());
         InMemoryRegistrationImport registrations =
-                InMemoryRegistrationImport.fromNothing(numbers, rules, properties.chunkSize());
+                InMemoryRegistrationImport.fromNothing(numbers, rules, scenario.allowlist(), properties.chunkSize());
         try {
             evaluate(cdrs, registrations, scenario.before(), "before");
             if (scenario.before().monthEnd() != null) {

@@ -17,7 +17,12 @@ public enum Check {
     /** Failed authentications against one number, whatever the addresses. */
     PASSWORD_GUESSING(false),
     /** Requests from a known scanner's User-Agent. */
-    SCANNER(false);
+    SCANNER(false),
+    /**
+     * Not a count: only the {@code ban} column of its row is read, how long the address of a
+     * {@code LOCKDOWN_BLOCKED} alert (the right password from outside the access list) is blocked.
+     */
+    LOCKDOWN_BLOCKED(false);
 
     private final boolean aboutCalls;
 

@@ -112,6 +112,16 @@ public final class Thresholds {
                 .filter(row -> !row.isOff());
     }
 
+    /**
+     * How long an address an alert of this check is about stays on the blocklist: the ban of the
+     * {@code default} profile's row for it, whether or not its counts are off; zero when none.
+     */
+    public Duration banOf(Check check) {
+        return applying(DEFAULT_PROFILE, check).stream()
+                .max(Comparator.comparingInt(Threshold::specificity).thenComparingLong(Threshold::line))
+                .map(Threshold::ban).orElse(Duration.ZERO);
+    }
+
     /** The profiles the file names. */
     public List<String> profiles() {
         return rows.stream().map(Threshold::profile).distinct().toList();

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.sql.Timestamp;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,6 +90,19 @@ class ServeEndpointsTest {
         assertThat(call.field("limitPpm")).isEqualTo("2");
         assertThat(registration.json().toString()).isEqualTo("{\"decision\":\"ALLOW\",\"number\":\"+447700900999\","
                 + "\"ip\":\"203.0.113.9\",\"accessList\":\"\"}");
+    }
+
+    @Test
+    void anAddressOnTheBlocklistIsDeniedWhateverTheAccessListAndSaysWhy() throws Exception {
+        jdbc.update("INSERT INTO address_ban (alert_key, address, reason, banned_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+                "AUTH_FAILURES:203.0.113.66:test", "203.0.113.66", "AUTH_FAILURES",
+                Timestamp.from(Instant.now()), Timestamp.from(Instant.now().plus(Duration.ofHours(1))));
+
+        ServeClient.Answer answer = serve.awaitAnswer("/v1/registrations/authorize?number=441632960001&ip=203.0.113.66",
+                a -> "DENY".equals(a.field("decision")), REFRESH);
+
+        assertThat(answer.field("blocklisted")).isEqualTo("AUTH_FAILURES");
+        assertThat(decision("/v1/registrations/authorize?number=441632960001&ip=203.0.113.67")).isEqualTo("ALLOW");
     }
 
     @Test

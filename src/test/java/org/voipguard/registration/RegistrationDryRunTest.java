@@ -56,8 +56,8 @@ class RegistrationDryRunTest {
     void printsTheAlertsFromTheStoredStateAndChangesNothing() {
         Path today = csv(dir, "today.csv", REGISTRATION_HEADER,
                 "2026-11-02T10:00:00Z," + ALICE + ",203.0.113.77,5060,UDP,snom300/8.7.3.25,OK,3600",
-                "2026-11-02T10:05:00Z," + BOB + ",203.0.113.9,5060,UDP,friendly-scanner\u001b[31m,OK,3600",
-                "2026-11-02T10:06:00Z," + BOB + ",203.0.113.9,5060,UDP,friendly-scanner,OK,3600");
+                "2026-11-02T10:05:00Z," + BOB + ",203.0.113.9,5060,UDP,stolen-phone\u001b[31m,OK,3600",
+                "2026-11-02T10:06:00Z," + BOB + ",203.0.113.9,5060,UDP,stolen-phone,OK,3600");
         StateSnapshot before = snapshot();
 
         int exit = run("registrations", "import", "--dry-run", today.toString());
@@ -68,7 +68,7 @@ class RegistrationDryRunTest {
                 .contains("  would raise NEW_IP " + ALICE + " (rule \"New address with a known User-Agent\")")
                 .contains("  would raise LOCKDOWN_BLOCKED " + BOB
                         + " (rule \"Correct password used from an address outside the access list\")")
-                .contains("user_agent=friendly-scanner[31m")
+                .contains("user_agent=stolen-phone[31m")
                 .doesNotContain("\u001b")
                 .contains(today + ": 3 records, 3 evaluated, 0 duplicates, 0 rejected, 2 alerts");
         assertThat(snapshot()).isEqualTo(before);
@@ -77,11 +77,11 @@ class RegistrationDryRunTest {
     @Test
     void aLogImportedBeforeFindsItsEventsStoredAndPromisesNoAlertTheImportWouldNotRaise() {
         Path blocked = csv(dir, "blocked.csv", REGISTRATION_HEADER,
-                "2026-11-02T10:05:00Z," + BOB + ",203.0.113.9,5060,UDP,friendly-scanner,OK,3600");
+                "2026-11-02T10:05:00Z," + BOB + ",203.0.113.9,5060,UDP,stolen-phone,OK,3600");
         assertThat(run("registrations", "import", "--no-email", blocked.toString())).isEqualTo(ExitCodes.DONE);
         Path again = csv(dir, "again.csv", REGISTRATION_HEADER,
-                "2026-11-02T10:05:00Z," + BOB + ",203.0.113.9,5060,UDP,friendly-scanner,OK,3600",
-                "2026-11-03T11:00:00Z," + BOB + ",203.0.113.9,5060,UDP,friendly-scanner,OK,3600");
+                "2026-11-02T10:05:00Z," + BOB + ",203.0.113.9,5060,UDP,stolen-phone,OK,3600",
+                "2026-11-03T11:00:00Z," + BOB + ",203.0.113.9,5060,UDP,stolen-phone,OK,3600");
 
         run("registrations", "import", "--dry-run", again.toString());
 

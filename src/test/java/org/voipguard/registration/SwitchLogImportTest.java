@@ -107,8 +107,8 @@ class SwitchLogImportTest {
                 kamailio("2026-10-01T08:00:00Z", "441632960001", "198.51.100.20", "OK", "snom300/8.7.3.25"),
                 kamailio("2026-10-02T08:00:00Z", "441632960001", "198.51.100.21", "OK", "snom300/8.7.3.25"),
                 kamailio("2026-10-03T08:00:00Z", "441632960005", "203.0.113.40", "OK", "Linphone/5.2.0"),
-                kamailio("2026-10-04T08:00:00Z", "441632960002", "203.0.113.66", "OK", "friendly-scanner"),
-                kamailio("2026-10-04T08:00:01Z", "441632960002", "203.0.113.66", "BAD_PASSWORD", "friendly-scanner"));
+                kamailio("2026-10-04T08:00:00Z", "441632960002", "203.0.113.66", "OK", "stolen-phone"),
+                kamailio("2026-10-04T08:00:01Z", "441632960002", "203.0.113.66", "BAD_PASSWORD", "stolen-phone"));
 
         int exit = run("registrations", "import", "--baseline", history.toString());
 
@@ -124,7 +124,7 @@ class SwitchLogImportTest {
         Path today = write(dir.resolve("today.log"),
                 kamailio("2026-11-02T08:00:00Z", "441632960001", "198.51.100.20", "OK", "snom300/8.7.3.25"),
                 kamailio("2026-11-02T08:01:00Z", "441632960005", "203.0.113.41", "OK", "Linphone/5.2.0"),
-                kamailio("2026-11-02T08:02:00Z", "441632960002", "203.0.113.66", "OK", "friendly-scanner"));
+                kamailio("2026-11-02T08:02:00Z", "441632960002", "203.0.113.66", "OK", "stolen-phone"));
 
         run("registrations", "import", "--no-email", today.toString());
 

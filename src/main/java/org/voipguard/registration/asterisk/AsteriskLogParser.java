@@ -148,9 +148,10 @@ public final class AsteriskLogParser implements RegistrationLineParser {
         if (result == null) {
             return new Skipped(SKIPPED_OTHER_REASON);
         }
-        Optional<String> number = user(failure.group("uri")).flatMap(numbers::e164);
+        Optional<String> user = user(failure.group("uri"));
+        Optional<String> number = user.flatMap(numbers::e164);
         if (number.isEmpty()) {
-            return new Skipped(SKIPPED_NOT_A_NUMBER);
+            return notANumber(line, failure, user.orElse(""), result);
         }
         try {
             Instant time = time(line);
@@ -159,6 +160,17 @@ public final class AsteriskLogParser implements RegistrationLineParser {
                     result, null));
         } catch (BadField bad) {
             return new Rejected(bad.field, bad.getMessage());
+        }
+    }
+
+    /** Skipped as before; counted as a failure from its address when its time and address are good. */
+    private ParsedRegistrationLine notANumber(Matcher line, Matcher failure, String user, AuthResult result) {
+        try {
+            Address source = Address.parse(failure.group("source"));
+            return new ParsedRegistrationLine.NotANumber(new RegistrationRecord(time(line), null, source.ip(),
+                    source.port(), null, null, result, null), user, SKIPPED_NOT_A_NUMBER);
+        } catch (BadField bad) {
+            return new Skipped(SKIPPED_NOT_A_NUMBER);
         }
     }
 

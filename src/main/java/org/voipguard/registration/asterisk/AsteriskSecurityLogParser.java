@@ -30,9 +30,11 @@ import org.voipguard.registration.asterisk.SecurityEventPairs.MalformedPairs;
  *
  * <p>{@code SuccessfulAuth} is {@link AuthResult#OK}, {@code InvalidPassword} and
  * {@code ChallengeResponseFailed} are {@link AuthResult#BAD_PASSWORD}, {@code InvalidAccountID}
- * is {@link AuthResult#UNKNOWN_USER}; every other event type is skipped. An {@code AccountID}
- * that is not an E.164 number (digits alone get a {@code +}) rejects the line: it is usually a
- * scanner trying user names such as {@code admin}.
+ * is {@link AuthResult#UNKNOWN_USER}; every other event type is skipped. A failure whose
+ * {@code AccountID} is not an E.164 number (digits alone get a {@code +}) is usually a scanner
+ * trying user names such as {@code admin}: it is skipped and counted, and counts as a failed
+ * authentication from its address ({@code AUTH_FAILURES}). A {@code SuccessfulAuth} of such an
+ * account rejects the line.
  *
  * <p>Asterisk writes values between double quotes without escaping them. A value holding a
  * quote therefore makes the line malformed and rejected, and a key that appears twice (text
@@ -50,6 +52,8 @@ import org.voipguard.registration.asterisk.SecurityEventPairs.MalformedPairs;
 public final class AsteriskSecurityLogParser implements RegistrationLineParser {
 
     public static final String FORMAT_NAME = "asterisk-security";
+
+    static final String SKIPPED_NOT_A_NUMBER = "failed authentication of a user that is no number";
 
     private static final String EVENT_KEY = "SecurityEvent";
     private static final Map<String, AuthResult> AUTH_EVENTS = Map.of(
@@ -103,17 +107,28 @@ public final class AsteriskSecurityLogParser implements RegistrationLineParser {
             return new Skipped(event);
         }
         try {
-            return new Parsed(record(pairs, result));
+            return record(pairs, result);
         } catch (BadField bad) {
             return new Rejected(bad.field, bad.getMessage());
         }
     }
 
-    private RegistrationRecord record(Map<String, String> pairs, AuthResult result) throws BadField {
+    private ParsedRegistrationLine record(Map<String, String> pairs, AuthResult result) throws BadField {
         Instant time = plausible(eventTime(required(pairs, "EventTV")));
-        String number = number(required(pairs, "AccountID"));
+        String accountId = required(pairs, "AccountID");
+        if (result != AuthResult.OK && !isNumber(accountId)) {
+            RemoteAddress remote = RemoteAddress.parse(required(pairs, "RemoteAddress"));
+            return new ParsedRegistrationLine.NotANumber(new RegistrationRecord(time, null, remote.ip, remote.port,
+                    remote.transport, null, result, null), accountId, SKIPPED_NOT_A_NUMBER);
+        }
+        String number = number(accountId);
         RemoteAddress remote = RemoteAddress.parse(required(pairs, "RemoteAddress"));
-        return new RegistrationRecord(time, number, remote.ip, remote.port, remote.transport, null, result, null);
+        return new Parsed(new RegistrationRecord(time, number, remote.ip, remote.port, remote.transport, null, result,
+                null));
+    }
+
+    private static boolean isNumber(String accountId) {
+        return RegistrationFields.isE164(DIGITS.matcher(accountId).matches() ? "+" + accountId : accountId);
     }
 
     private static String required(Map<String, String> pairs, String key) throws BadField {

@@ -101,7 +101,7 @@ public final class KamailioRegisterLogParser implements RegistrationLineParser {
         Optional<String> number = numbers.e164(f.value("user"));
         if (number.isEmpty()) {
             if (auth != AuthResult.OK) {
-                return new Skipped(SKIPPED_NOT_A_NUMBER);
+                return notANumber(f, time, auth);
             }
             throw new BadField("user", "a telephone number expected (441632960001, +441632960001 or national),"
                     + " found " + shown(f.value("user")));
@@ -112,6 +112,19 @@ public final class KamailioRegisterLogParser implements RegistrationLineParser {
                 () -> new BadField("port", "port 1-65535 expected, found " + shown(f.value("port"))));
         return new Parsed(new RegistrationRecord(time, number.get(), ip, port, transport(f.value("proto")),
                 RegistrationFields.storedUserAgent(f.userAgent()), auth, expires(f.value("expires"))));
+    }
+
+    /** Skipped as before; counted as a failure from its address when its address and port are good. */
+    private static ParsedRegistrationLine notANumber(Fields f, Instant time, AuthResult auth) {
+        try {
+            String ip = IpAccessList.canonicalAddress(f.value("ip")).orElseThrow(() -> new BadField("ip", "bad"));
+            Integer port = RegistrationFields.port(f.value("port")).orElseThrow(() -> new BadField("port", "bad"));
+            return new ParsedRegistrationLine.NotANumber(new RegistrationRecord(time, null, ip, port,
+                    transport(f.value("proto")), RegistrationFields.storedUserAgent(f.userAgent()), auth, null),
+                    f.value("user"), SKIPPED_NOT_A_NUMBER);
+        } catch (BadField bad) {
+            return new Skipped(SKIPPED_NOT_A_NUMBER);
+        }
     }
 
     private Instant time(String text) throws BadField {

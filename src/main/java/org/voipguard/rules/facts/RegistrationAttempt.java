@@ -44,6 +44,8 @@ public final class RegistrationAttempt implements AlertSubject {
     }
 
     @Override public String getNumber() { return number; }
+    /** The source address: a {@code LOCKDOWN_BLOCKED} alert puts it on the blocklist. */
+    @Override public String getAddress() { return sourceIp; }
     public String getTime() { return time; }
     public String getSourceIp() { return sourceIp; }
     public String getUserAgent() { return userAgent; }

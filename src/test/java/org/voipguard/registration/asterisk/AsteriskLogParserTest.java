@@ -162,10 +162,6 @@ class AsteriskLogParserTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            // scanners try extensions and names: no number to warn
-            "[2012-02-13 17:21:54] NOTICE[1638] chan_sip.c: Registration from '<sip:301@example.com>' failed for '1.2.3.4' - Wrong password | failed REGISTER of a user that is no number",
-            "[2016-05-06 07:08:09] NOTICE[17103] res_pjsip/pjsip_distributor.c: Request 'REGISTER' from '\"test1\" <sip:admin@2.3.4.5>' failed for '192.0.2.6:5678' (callid: deadbeef) - No matching endpoint found | failed REGISTER of a user that is no number",
-            "[2016-05-06 07:08:09] NOTICE[17103] res_pjsip/pjsip_distributor.c: Request 'REGISTER' from '<sip:192.0.2.6>' failed for '192.0.2.6:5678' (callid: deadbeef) - No matching endpoint found | failed REGISTER of a user that is no number",
             "[Aug  1 10:07:25] NOTICE[11076]: res_pjsip/pjsip_distributor.c:676 log_failed_request: Request 'INVITE' from '<sip:441632960001@127.0.0.1>' failed for '127.0.0.1:44672' (callid: c62tK1JzlDnDS9VFDGMQfg..) - No matching endpoint found | failed request other than REGISTER",
             "[2012-02-13 17:21:54] NOTICE[1638] chan_sip.c: Registration from '<sip:441632960001@example.com>' failed for '1.2.3.4' - RTP initialization failed | failed REGISTER for another reason",
             "[2013-02-05 23:44:42] NOTICE[436][C-00000fa9] chan_sip.c: Call from '' (1.2.3.4:10836) to extension '0972598285108' rejected because extension not found in context 'default'. | NOTICE (other)",
@@ -177,6 +173,21 @@ class AsteriskLogParserTest {
     })
     void skipsEveryOtherLineByKind(String line, String kind) {
         assertThat(parser.parse(line)).isEqualTo(new Skipped(kind));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // scanners try extensions and names: no number to warn, but a failure from the address
+            "[2012-02-13 17:21:54] NOTICE[1638] chan_sip.c: Registration from '<sip:301@example.com>' failed for '1.2.3.4' - Wrong password | 1.2.3.4",
+            "[2016-05-06 07:08:09] NOTICE[17103] res_pjsip/pjsip_distributor.c: Request 'REGISTER' from '\"test1\" <sip:admin@2.3.4.5>' failed for '192.0.2.6:5678' (callid: deadbeef) - No matching endpoint found | 192.0.2.6",
+            "[2016-05-06 07:08:09] NOTICE[17103] res_pjsip/pjsip_distributor.c: Request 'REGISTER' from '<sip:192.0.2.6>' failed for '192.0.2.6:5678' (callid: deadbeef) - No matching endpoint found | 192.0.2.6",
+    })
+    void aFailureOfAUserThatIsNoNumberIsSkippedButKeptAsAFailureFromItsAddress(String line, String address) {
+        assertThat(parser.parse(line)).isInstanceOfSatisfying(ParsedRegistrationLine.NotANumber.class, failure -> {
+            assertThat(failure.kind()).isEqualTo("failed REGISTER of a user that is no number");
+            assertThat(failure.record().number()).isNull();
+            assertThat(failure.record().sourceIp()).isEqualTo(address);
+        });
     }
 
     @Test

@@ -109,12 +109,24 @@ class AsteriskSecurityLogParserTest {
 
     @ParameterizedTest(name = "AccountID {0}")
     @ValueSource(strings = {"alice", "1000", "+44 1632 960001", "00441632960001", ""})
-    void rejectsAnAccountIdThatIsNoNumber(String accountId) {
-        ParsedRegistrationLine result = parser.parse(
-                SUCCESSFUL_AUTH.replace("SuccessfulAuth", "InvalidAccountID").replace("+441632960001", accountId));
+    void rejectsASuccessfulAuthOfAnAccountIdThatIsNoNumber(String accountId) {
+        ParsedRegistrationLine result = parser.parse(SUCCESSFUL_AUTH.replace("+441632960001", accountId));
 
         assertThat(result).isInstanceOfSatisfying(Rejected.class,
                 rejected -> assertThat(rejected.field()).isEqualTo("AccountID"));
+    }
+
+    @ParameterizedTest(name = "AccountID {0}")
+    @ValueSource(strings = {"alice", "1000", "+44 1632 960001", "00441632960001", ""})
+    void skipsAFailureOfAnAccountIdThatIsNoNumberButKeepsItAsAFailureFromItsAddress(String accountId) {
+        ParsedRegistrationLine result = parser.parse(
+                SUCCESSFUL_AUTH.replace("SuccessfulAuth", "InvalidAccountID").replace("+441632960001", accountId));
+
+        assertThat(result).isInstanceOfSatisfying(ParsedRegistrationLine.NotANumber.class, failure -> {
+            assertThat(failure.kind()).isEqualTo("failed authentication of a user that is no number");
+            assertThat(failure.record().number()).isNull();
+            assertThat(failure.record().authResult()).isEqualTo(AuthResult.UNKNOWN_USER);
+        });
     }
 
     @Test

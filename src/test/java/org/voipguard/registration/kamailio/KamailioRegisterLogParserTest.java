@@ -160,9 +160,22 @@ class KamailioRegisterLogParserTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"user=admin", "user=100", "user="})
-    void aScannerFailingWithANameIsSkippedAndCounted(String user) {
+    void aScannerFailingWithANameIsSkippedButKeptAsAFailureFromItsAddress(String user) {
         String line = LINE.replace("user=441632960001", user).replace("auth=OK ua=Linphone/5.2.0 (Desktop)",
                 "auth=UNKNOWN_USER ua=friendly-scanner");
+
+        assertThat(parser.parse(line)).isInstanceOfSatisfying(ParsedRegistrationLine.NotANumber.class, failure -> {
+            assertThat(failure.kind()).isEqualTo(KamailioRegisterLogParser.SKIPPED_NOT_A_NUMBER);
+            assertThat(failure.record().number()).isNull();
+            assertThat(failure.record().sourceIp()).isEqualTo("198.51.100.7");
+            assertThat(failure.record().userAgent()).isEqualTo("friendly-scanner");
+        });
+    }
+
+    @Test
+    void aFailureOfAUserThatIsNoNumberWithABadAddressIsSkippedAsBefore() {
+        String line = LINE.replace("user=441632960001", "user=admin").replace("ip=198.51.100.7", "ip=999.1.1.1")
+                .replace("auth=OK", "auth=BAD_PASSWORD");
 
         assertThat(parser.parse(line)).isEqualTo(new Skipped(KamailioRegisterLogParser.SKIPPED_NOT_A_NUMBER));
     }
