@@ -22,7 +22,7 @@ class BenchmarkSmokeTest {
     Path directory;
 
     @Test
-    void importsTheGeneratedFilesAndReportsEveryPhase() {
+    void importsTheGeneratedFilesAndReportsEveryPhase() throws IOException {
         Benchmark.Options options = Benchmark.Options.parse("--numbers=300", "--cdrs=" + CDRS,
                 "--registrations=" + REGISTRATIONS, "--dir=" + directory);
         StringWriter printed = new StringWriter();
