@@ -2,7 +2,12 @@ package org.voipguard.notification;
 
 import java.util.List;
 
-/** One email of the outbox as stored: recipients are plain addresses, type and number checked. */
+import org.voipguard.thresholds.Severity;
+
+/**
+ * One email of the outbox as stored: recipients are plain addresses, type and number checked.
+ * {@code severity} is the highest severity of its alerts, {@code null} when they have none.
+ */
 public record OutboxEmail(
         long id,
         String messageId,
@@ -11,5 +16,11 @@ public record OutboxEmail(
         List<String> recipients,
         String subject,
         String body,
-        int attempts) {
+        int attempts,
+        Severity severity) {
+
+    public OutboxEmail(long id, String messageId, String alertType, String number, List<String> recipients,
+            String subject, String body, int attempts) {
+        this(id, messageId, alertType, number, recipients, subject, body, attempts, null);
+    }
 }

@@ -18,7 +18,7 @@ import org.voipguard.config.VoipGuardProperties;
 /**
  * Builds the MIME message of an outbox email, the same for {@code .eml} files and SMTP.
  * Every header value is checked before it is set: the Message-ID, alert type and number
- * must have their fixed forms, the subject must be free of control characters, and the
+ * must have their fixed forms, the severity is one of {@link org.voipguard.thresholds.Severity}, the subject must be free of control characters, and the
  * recipients must be plain addresses.
  */
 @Component
@@ -26,6 +26,8 @@ public class OutboxMessages {
 
     public static final String ALERT_HEADER = "X-VoIPGuard-Alert";
     public static final String NUMBER_HEADER = "X-VoIPGuard-Number";
+    /** WARNING or CRITICAL, for the alerts whose facts carry a severity (the call-pattern checks, ...). */
+    public static final String SEVERITY_HEADER = "X-VoIPGuard-Severity";
 
     private static final Pattern ALERT_TYPE = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
@@ -64,6 +66,9 @@ public class OutboxMessages {
         message.setSentDate(new Date());
         message.setHeader(ALERT_HEADER, email.alertType());
         message.setHeader(NUMBER_HEADER, email.number());
+        if (email.severity() != null) {
+            message.setHeader(SEVERITY_HEADER, email.severity().name());
+        }
         message.setHeader("Auto-Submitted", "auto-generated");
         message.setText(email.body(), StandardCharsets.UTF_8.name());
         message.saveChanges();
