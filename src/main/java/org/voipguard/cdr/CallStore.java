@@ -38,7 +38,7 @@ public class CallStore {
         this.jdbc = jdbc;
         this.insertIfNew = dialect.insertIfAbsent("cdr", List.of("call_id", "number", "direction", "start_time",
                 "billing_month", "duration_s", "called", "call_class", "price_ppm", "cost_gbp", "status", "late_charge",
-                "import_id", "charge_batch"), List.of("call_id"));
+                "import_id", "charge_batch", "dialled_digits"), List.of("call_id"));
         this.listUncharged = dialect.insertIfAbsent("uncharged_batch", List.of("charge_batch", "import_id"),
                 List.of("charge_batch"));
     }
@@ -80,6 +80,7 @@ public class CallStore {
                     ps.setBoolean(12, stored.lateCharge());
                     ps.setLong(13, importId);
                     ps.setLong(14, chargeBatch);
+                    ps.setString(15, priced == null ? null : CdrEvaluator.digits(priced.dialledE164()));
                 })[0];
         List<StoredCall> fresh = new ArrayList<>();
         for (int i = 0; i < calls.size(); i++) {

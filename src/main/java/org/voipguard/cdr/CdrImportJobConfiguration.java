@@ -112,11 +112,12 @@ public class CdrImportJobConfiguration {
     @StepScope
     CdrChunkWriter cdrWriter(CallStore calls, RejectedLines rejects, SpendLedger ledger, ImportCharges charges,
             BillingMonths months, NumberDirectory numbers, ActiveRuleBook rules, AlertSink alertSink,
+            StoredCdrState storedCalls,
             @Value(IMPORT_ID) Long importId, @Value("#{stepExecution.id}") Long chargeBatch,
             @Value(FILE) String file, @Value(ActiveRuleBook.OF_THE_JOB) String ruleSetVersion,
             @Value(BASELINE) boolean baseline) {
         CdrEvaluator evaluator = new CdrEvaluator(rules.ofJob(ruleSetVersion), months,
-                new PriceLimits(numbers, PRICE_LIMITS_REMEMBERED));
+                new PriceLimits(numbers, PRICE_LIMITS_REMEMBERED), storedCalls);
         AlertSink alerts = baseline ? (raised, id) -> { } : alertSink;
         return new CdrChunkWriter(evaluator, calls, rejects, ledger, charges, alerts, importId, chargeBatch,
                 Path.of(file).getFileName().toString());

@@ -1,6 +1,7 @@
 package org.voipguard.cdr;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -17,6 +18,8 @@ import org.voipguard.billing.BillingMonths;
 import org.voipguard.billing.SpendLedger;
 import org.voipguard.billing.SpendLedger.NumberMonth;
 import org.voipguard.billing.SpendRow;
+import org.voipguard.callpatterns.CallHistory;
+import org.voipguard.callpatterns.PatternCall;
 import org.voipguard.imports.EvaluatedFile;
 import org.voipguard.imports.RejectedLines;
 import org.voipguard.numbers.NumberDirectory;
@@ -37,7 +40,7 @@ public final class InMemoryCdrImport {
     private static final int PRICE_LIMITS_REMEMBERED = 250_000;
 
     /** What the database holds before the run: nothing for a scenario, the real tables for a dry run. */
-    public interface StoredState {
+    public interface StoredState extends CallHistory.Source {
 
         /** The stored spend and warned multiple of these number-months; a month without spend is absent. */
         Map<NumberMonth, SpendRow> spend(Collection<NumberMonth> numberMonths);
@@ -47,6 +50,9 @@ public final class InMemoryCdrImport {
 
         /** Which of these call ids are stored already: their cost is in the stored spend. */
         Set<String> storedCallIds(Collection<String> callIds);
+
+        /** Which of these alert keys are stored already: an import would not raise them again. */
+        Set<String> storedAlertKeys(Collection<String> alertKeys);
 
         /** Nothing stored; only these months are closed. */
         static StoredState nothing(Set<String> closedMonths) {
@@ -66,6 +72,16 @@ public final class InMemoryCdrImport {
                 public Set<String> storedCallIds(Collection<String> callIds) {
                     return Set.of();
                 }
+
+                @Override
+                public Set<String> storedAlertKeys(Collection<String> alertKeys) {
+                    return Set.of();
+                }
+
+                @Override
+                public List<PatternCall> outgoingCallsStartingBetween(Instant from, Instant to) {
+                    return List.of();
+                }
             };
         }
     }
@@ -78,13 +94,14 @@ public final class InMemoryCdrImport {
     private final int chunkSize;
     private final Set<String> closedMonths;
     private final Set<String> callIdsSeen = new HashSet<>();
+    private final Set<String> alertKeysRaised = new HashSet<>();
     private final Map<NumberMonth, SpendRow> spend = new HashMap<>();
 
     public InMemoryCdrImport(CdrLineProcessor processor, BillingMonths months, NumberDirectory numbers,
             RuleBook rules, StoredState stored, int chunkSize) {
         this.processor = processor;
         this.numbers = numbers;
-        this.evaluator = new CdrEvaluator(rules, months, new PriceLimits(numbers, PRICE_LIMITS_REMEMBERED));
+        this.evaluator = new CdrEvaluator(rules, months, new PriceLimits(numbers, PRICE_LIMITS_REMEMBERED), stored);
         this.billWarnings = new BillWarnings(rules);
         this.stored = stored;
         this.chunkSize = chunkSize;
@@ -164,9 +181,23 @@ public final class InMemoryCdrImport {
             duplicates += result.duplicates();
             skipped += result.skippedTotal();
             rejected.addAll(result.rejected());
-            alerts.addAll(result.alerts());
+            alerts.addAll(notRaisedBefore(result.alerts()));
             addCharges(result.charges());
             chunk.clear();
+        }
+
+        /**
+         * The alerts an import would store: the import keeps an alert once by its key, so an
+         * alert raised earlier in this run, or stored before it, is not raised again (a burst that
+         * goes on in a later chunk or file names the same window).
+         */
+        private List<RaisedAlert> notRaisedBefore(List<RaisedAlert> raised) {
+            if (raised.isEmpty()) {
+                return raised;
+            }
+            Set<String> storedKeys = stored.storedAlertKeys(raised.stream().map(RaisedAlert::key).toList());
+            return raised.stream().filter(alert -> !storedKeys.contains(alert.key()) && alertKeysRaised.add(alert.key()))
+                    .toList();
         }
 
         /** A call is new when neither the database nor an earlier file or line of this run has its id. */
@@ -207,7 +238,7 @@ public final class InMemoryCdrImport {
                     .thenComparing(NumberMonth::month)).map(spend::get).toList();
             BillWarnings.Result result = billWarnings.evaluate(rows,
                     numbers.findAll(rows.stream().map(SpendRow::number).toList()), closedMonths);
-            alerts.addAll(result.alerts());
+            alerts.addAll(notRaisedBefore(result.alerts()));
             for (SpendLedger.WarnedMultiple warned : result.warned()) {
                 NumberMonth nm = new NumberMonth(warned.number(), warned.month());
                 SpendRow row = spend.get(nm);

@@ -12,7 +12,7 @@ import org.voipguard.numbers.NumberDirectory;
 import org.voipguard.numbers.NumberSettings;
 
 /**
- * The price limits of the numbers one import meets, remembered for the rest of the import so
+ * The price limits (and threshold profiles) of the numbers one import meets, remembered for the rest of the import so
  * that a number's settings are read once, not once per chunk. Only the two limits are kept,
  * for at most {@code capacity} numbers (the least recently used are forgotten first), so the
  * memory it takes is bounded whatever the size of the file. Settings do not change during an
@@ -20,11 +20,12 @@ import org.voipguard.numbers.NumberSettings;
  */
 class PriceLimits {
 
-    /** A number's limits in pence per minute. */
-    record Limits(BigDecimal nationalPpm, BigDecimal internationalPpm) {
+    /** A number's limits in pence per minute, and its profile of the thresholds file. */
+    record Limits(BigDecimal nationalPpm, BigDecimal internationalPpm, String thresholdProfile) {
 
         static Limits of(NumberSettings settings) {
-            return new Limits(settings.nationalLimitPpm(), settings.internationalLimitPpm());
+            return new Limits(settings.nationalLimitPpm(), settings.internationalLimitPpm(),
+                    settings.thresholdProfile());
         }
     }
 

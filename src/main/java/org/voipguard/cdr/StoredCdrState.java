@@ -1,20 +1,31 @@
 package org.voipguard.cdr;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.voipguard.billing.SpendLedger.NumberMonth;
 import org.voipguard.billing.SpendRow;
+import org.voipguard.callpatterns.PatternCall;
 import org.voipguard.db.InListBatches;
 
-/** The stored spend, closed months and call ids a dry run starts from. It only reads. */
+/**
+ * The stored spend, closed months, call ids, alert keys and recent calls a dry run starts from,
+ * and the calls the import's call-pattern checks read back. It only reads.
+ */
 @Repository
 public class StoredCdrState implements InMemoryCdrImport.StoredState {
+
+    private static final Pattern NOT_DIGIT = Pattern.compile("[^0-9]");
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -40,6 +51,27 @@ public class StoredCdrState implements InMemoryCdrImport.StoredState {
     @Override
     public Set<String> closedMonths() {
         return new HashSet<>(jdbc.getJdbcTemplate().queryForList("SELECT billing_month FROM month_close", String.class));
+    }
+
+    /** Calls stored before the dialled digits were: their number as dialled, digits only. */
+    private static final String DIALLED = "COALESCE(dialled_digits, called)";
+
+    @Override
+    public List<PatternCall> outgoingCallsStartingBetween(Instant from, Instant to) {
+        return jdbc.getJdbcTemplate().query("SELECT call_id, number, start_time, duration_s, " + DIALLED
+                + " FROM cdr WHERE start_time >= ? AND start_time < ? AND direction = 'OUT'",
+                (rs, row) -> new PatternCall(rs.getString(1), rs.getString(2),
+                        rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getInt(4),
+                        NOT_DIGIT.matcher(rs.getString(5)).replaceAll("")),
+                Timestamp.from(from), Timestamp.from(to));
+    }
+
+    @Override
+    public Set<String> storedAlertKeys(Collection<String> keys) {
+        Set<String> stored = new HashSet<>();
+        InListBatches.of(keys).forEach(batch -> stored.addAll(jdbc.queryForList(
+                "SELECT alert_key FROM alert WHERE alert_key IN (:keys)", Map.of("keys", batch), String.class)));
+        return stored;
     }
 
     @Override

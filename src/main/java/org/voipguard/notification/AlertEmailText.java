@@ -46,7 +46,25 @@ final class AlertEmailText {
             Map.entry("first_time", "First"),
             Map.entry("last_time", "Last"),
             Map.entry("address_count", "Addresses"),
-            Map.entry("addresses", "From addresses"));
+            Map.entry("addresses", "From addresses"),
+            Map.entry("severity", "Severity"),
+            Map.entry("calls", "Calls counted"),
+            Map.entry("minutes", "Minutes"),
+            Map.entry("warning_at", "Warning from"),
+            Map.entry("critical_at", "Critical from"),
+            Map.entry("window", "Counted"),
+            Map.entry("first_call", "First call"),
+            Map.entry("last_call", "Highest count at"),
+            Map.entry("prefix", "Dialled numbers starting"),
+            Map.entry("profile", "Threshold profile"));
+
+    /** The call-pattern checks, in the words of an email's first sentence. */
+    private static final Map<String, String> CALL_PATTERNS = Map.of(
+            "CALL_RATE", "started more calls within a minute",
+            "CONCURRENT_CALLS", "had more calls in progress at the same time",
+            "SEQUENTIAL_CALLS", "called the same number more times in a row",
+            "LONG_CALL", "made a call that lasted longer",
+            "DAILY_CALLS", "made more calls in one day");
 
     private AlertEmailText() {
     }
@@ -169,6 +187,13 @@ final class AlertEmailText {
                         with a User-Agent (the name and version of the phone's software) that
                         have not been seen for this number before.
                         """;
+            case "CALL_RATE", "CONCURRENT_CALLS", "SEQUENTIAL_CALLS", "LONG_CALL", "DAILY_CALLS":
+                return "Your VoIP number " + number + " " + CALL_PATTERNS.get(type) + """
+                         than the threshold
+                        set for it. A sudden rush of calls, many calls at once or calls left
+                        open for hours are how a stolen SIP account is used to make calls at
+                        your cost. The severity below is WARNING or CRITICAL.
+                        """;
             default:
                 return "VoIPGuard raised " + (alerts == 1 ? "a " + inWords(type) + " alert" : alerts + " " + inWords(type)
                         + " alerts") + " for your VoIP number " + number + ".\n";
@@ -217,6 +242,14 @@ final class AlertEmailText {
                         consider an IP access list so that only your addresses can register.
                         The IP/Agent notification setting on the control page chooses when
                         these emails are sent.
+                        """;
+            case "CALL_RATE", "CONCURRENT_CALLS", "SEQUENTIAL_CALLS", "LONG_CALL", "DAILY_CALLS":
+                return """
+                        If these calls were not yours, change the SIP password of this number
+                        on the control page now, update it on your own phones, and consider an
+                        IP access list so that only your own equipment can register. Then
+                        contact support. If they were yours (a busy day, a call centre), ask
+                        support for a threshold profile that suits you.
                         """;
             default:
                 return """

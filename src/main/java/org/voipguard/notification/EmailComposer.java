@@ -69,7 +69,7 @@ public class EmailComposer {
     private static final String SELECT_EMAIL_IDS = "SELECT id, message_id FROM email_outbox WHERE message_id IN ("
             + placeholders(InListBatches.SIZE) + ")";
     private static final List<String> EMAIL_COLUMNS = List.of("message_id", "alert_type", "number", "recipients",
-            "subject", "status", "attempts", "created_at", "address");
+            "subject", "status", "attempts", "created_at", "address", "severity");
     private static final String MARK_COMPOSED = "UPDATE alert SET email_id = ?, composed_at = ? WHERE id = ?";
 
     private final JdbcTemplate jdbc;
@@ -187,7 +187,8 @@ public class EmailComposer {
         String messageId = MessageIds.forAlertKeys(group.stream().map(PendingAlert::key).toList(), messageIdDomain);
         List<Map<String, String>> facts = group.stream().map(EmailComposer::facts).toList();
         return new Draft(messageId, type, number, null, String.join(", ", recipients),
-                AlertEmailText.subject(type, number), limited(AlertEmailText.body(type, number, facts)));
+                AlertEmailText.subject(type, number), limited(AlertEmailText.body(type, number, facts)),
+                AlertSeverity.highestOf(facts).map(Enum::name).orElse(null));
     }
 
     /** An alert about an address goes to the operators, or to nobody when none is set (it stays stored). */
@@ -204,9 +205,11 @@ public class EmailComposer {
         }
         String type = headerType(alert.type());
         String messageId = MessageIds.forAlertKeys(List.of(alert.key()), messageIdDomain);
+        Map<String, String> facts = facts(alert);
         return new Draft(messageId, type, null, alert.address(), String.join(", ", operators),
                 AlertEmailText.subjectForAddress(type, alert.address()),
-                limited(AlertEmailText.bodyForAddress(type, alert.address(), facts(alert))));
+                limited(AlertEmailText.bodyForAddress(type, alert.address(), facts)),
+                AlertSeverity.highestOf(List.of(facts)).map(Enum::name).orElse(null));
     }
 
     /**
@@ -220,7 +223,8 @@ public class EmailComposer {
         SqlParameterValue createdAt = new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, now);
         jdbc.batchUpdate(insertEmail, drafts.stream().map(draft -> new Object[] {draft.messageId(), draft.type(),
             new SqlParameterValue(Types.VARCHAR, draft.number()), draft.recipients(), draft.subject(), PENDING, 0,
-            createdAt, new SqlParameterValue(Types.VARCHAR, draft.address())}).toList());
+            createdAt, new SqlParameterValue(Types.VARCHAR, draft.address()),
+            new SqlParameterValue(Types.VARCHAR, draft.severity())}).toList());
         Map<String, Long> ids = emailIds(drafts.stream().map(Draft::messageId).toList());
         jdbc.batchUpdate(insertBody, drafts.stream()
                 .map(draft -> new Object[] {ids.get(draft.messageId()), draft.body()}).toList());
@@ -291,7 +295,7 @@ public class EmailComposer {
 
     /** One email to store: its body goes to {@code email_body}, the rest to {@code email_outbox}. */
     private record Draft(String messageId, String type, String number, String address, String recipients,
-            String subject, String body) {
+            String subject, String body, String severity) {
     }
 
     /** The alerts of one email, and the email ({@code null} when it goes to nobody). */

@@ -41,8 +41,7 @@ public class OutboxDelivery {
     private static final Logger log = LoggerFactory.getLogger(OutboxDelivery.class);
 
     private static final String EMAIL_COLUMNS = "SELECT e.id, e.message_id, e.alert_type, e.number, e.address,"
-            + " e.recipients,"
-            + " e.subject, e.attempts";
+            + " e.recipients, e.subject, e.attempts, e.severity";
     private static final String SELECT_PENDING = EMAIL_COLUMNS + ", b.body FROM email_outbox e"
             + " JOIN email_body b ON b.email_id = e.id WHERE e.status = 'PENDING' AND e.id > ? ORDER BY e.id LIMIT "
             + PAGE_SIZE;
@@ -185,6 +184,6 @@ public class OutboxDelivery {
                 .map(String::strip).filter(address -> !address.isEmpty()).toList();
         return new OutboxEmail(rs.getLong("id"), rs.getString("message_id"), rs.getString("alert_type"),
                 rs.getString("number"), rs.getString("address"), recipients, rs.getString("subject"), rs.getString("body"),
-                rs.getInt("attempts"));
+                rs.getInt("attempts"), AlertSeverity.fromStored(rs.getString("severity")).orElse(null));
     }
 }

@@ -2,9 +2,12 @@ package org.voipguard.notification;
 
 import java.util.List;
 
+import org.voipguard.thresholds.Severity;
+
 /**
  * One email of the outbox as stored: recipients are plain addresses, type and number checked.
  * An email about an address (to the operators) has no number and names the address.
+ * {@code severity} is the highest severity of its alerts, {@code null} when they have none.
  */
 public record OutboxEmail(
         long id,
@@ -15,5 +18,6 @@ public record OutboxEmail(
         List<String> recipients,
         String subject,
         String body,
-        int attempts) {
+        int attempts,
+        Severity severity) {
 }

@@ -19,7 +19,7 @@ import org.voipguard.numbers.IpAccessList;
 /**
  * Builds the MIME message of an outbox email, the same for {@code .eml} files and SMTP.
  * Every header value is checked before it is set: the Message-ID, alert type and number
- * must have their fixed forms, the subject must be free of control characters, and the
+ * must have their fixed forms, the severity is one of {@link org.voipguard.thresholds.Severity}, the subject must be free of control characters, and the
  * recipients must be plain addresses.
  */
 @Component
@@ -28,6 +28,8 @@ public class OutboxMessages {
     public static final String ALERT_HEADER = "X-VoIPGuard-Alert";
     public static final String NUMBER_HEADER = "X-VoIPGuard-Number";
     public static final String ADDRESS_HEADER = "X-VoIPGuard-Address";
+    /** WARNING or CRITICAL, for the alerts whose facts carry a severity (the call-pattern checks, ...). */
+    public static final String SEVERITY_HEADER = "X-VoIPGuard-Severity";
 
     private static final Pattern ALERT_TYPE = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
@@ -72,6 +74,9 @@ public class OutboxMessages {
             message.setHeader(ADDRESS_HEADER, email.address());
         } else {
             message.setHeader(NUMBER_HEADER, email.number());
+        }
+        if (email.severity() != null) {
+            message.setHeader(SEVERITY_HEADER, email.severity().name());
         }
         message.setHeader("Auto-Submitted", "auto-generated");
         message.setText(email.body(), StandardCharsets.UTF_8.name());

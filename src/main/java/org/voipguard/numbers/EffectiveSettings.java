@@ -23,7 +23,7 @@ public final class EffectiveSettings {
     public static NumberSettings defaults(String number, PolicyDefaults defaults) {
         return new NumberSettings(number, "", null, null, defaults.nationalLimitPpm(),
                 defaults.internationalLimitPpm(), IpAccessList.empty(), defaults.ipAgentNotify(),
-                defaults.billWarningLevelGbp(), false);
+                defaults.billWarningLevelGbp(), false, NumberSettings.DEFAULT_PROFILE);
     }
 
     /**
@@ -34,11 +34,11 @@ public final class EffectiveSettings {
      */
     public static NumberSettings fromRow(Map<String, String> cells, PolicyDefaults defaults) {
         Map<String, String> row = new HashMap<>();
-        SettingsRowValidator.COLUMNS.forEach(column -> row.put(column, cells.getOrDefault(column, "").strip()));
-        cells.keySet().stream().filter(column -> !SettingsRowValidator.COLUMNS.contains(column)).findFirst()
+        SettingsRowValidator.ALL_COLUMNS.forEach(column -> row.put(column, cells.getOrDefault(column, "").strip()));
+        cells.keySet().stream().filter(column -> !SettingsRowValidator.ALL_COLUMNS.contains(column)).findFirst()
                 .ifPresent(column -> {
                     throw new IllegalArgumentException("unknown settings column \"" + column + "\" (the columns are "
-                            + String.join(",", SettingsRowValidator.COLUMNS) + ")");
+                            + String.join(",", SettingsRowValidator.ALL_COLUMNS) + ")");
                 });
         if (row.get(SettingsRowValidator.LOGIN).isEmpty()) {
             row.put(SettingsRowValidator.LOGIN, row.get(SettingsRowValidator.NUMBER));
@@ -52,7 +52,7 @@ public final class EffectiveSettings {
         try {
             return of(valid.number(), valid.login(), valid.numberEmail(), valid.loginEmail(),
                     valid.nationalLimitPpm(), valid.internationalLimitPpm(), IpAccessList.parse(valid.ipAccessList()),
-                    valid.ipAgentNotify(), valid.billWarningLevelGbp(), null, defaults);
+                    valid.ipAgentNotify(), valid.billWarningLevelGbp(), null, valid.thresholdProfile(), defaults);
         } catch (InvalidAccessListException e) {
             throw new IllegalArgumentException("ip_access_list: " + e.getMessage(), e);
         }
@@ -64,13 +64,14 @@ public final class EffectiveSettings {
      */
     static NumberSettings of(String number, String login, String numberEmail, String loginEmail,
             BigDecimal nationalLimitPpm, BigDecimal internationalLimitPpm, IpAccessList accessList,
-            NotifyMode ipAgentNotify, BigDecimal customerLevelGbp, BigDecimal autoLevelGbp, PolicyDefaults defaults) {
+            NotifyMode ipAgentNotify, BigDecimal customerLevelGbp, BigDecimal autoLevelGbp, String thresholdProfile,
+            PolicyDefaults defaults) {
         BigDecimal level = customerLevelGbp != null ? customerLevelGbp
                 : autoLevelGbp != null ? autoLevelGbp : defaults.billWarningLevelGbp();
         return new NumberSettings(number, login, numberEmail, loginEmail,
                 nationalLimitPpm != null ? nationalLimitPpm : defaults.nationalLimitPpm(),
                 internationalLimitPpm != null ? internationalLimitPpm : defaults.internationalLimitPpm(),
                 accessList, ipAgentNotify != null ? ipAgentNotify : defaults.ipAgentNotify(), level,
-                customerLevelGbp != null);
+                customerLevelGbp != null, thresholdProfile != null ? thresholdProfile : NumberSettings.DEFAULT_PROFILE);
     }
 }

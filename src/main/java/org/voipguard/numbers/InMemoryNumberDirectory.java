@@ -24,7 +24,8 @@ public final class InMemoryNumberDirectory implements NumberDirectory {
         NumberSettings s = find(number);
         if (!s.warningLevelSetByCustomer()) {
             settings.put(number, new NumberSettings(s.number(), s.login(), s.numberEmail(), s.loginEmail(),
-                    s.nationalLimitPpm(), s.internationalLimitPpm(), s.accessList(), s.ipAgentNotify(), levelGbp, false));
+                    s.nationalLimitPpm(), s.internationalLimitPpm(), s.accessList(), s.ipAgentNotify(), levelGbp, false,
+                    s.thresholdProfile()));
         }
     }
 

@@ -26,7 +26,7 @@ public class JdbcNumberDirectory implements NumberDirectory {
 
     private static final String SELECT_ALL = "SELECT number, login, number_email, login_email, national_limit_ppm,"
             + " international_limit_ppm, ip_access_list, ip_agent_notify, bill_warning_level_gbp,"
-            + " auto_warning_level_gbp FROM number_settings";
+            + " auto_warning_level_gbp, threshold_profile FROM number_settings";
     private static final String SELECT = SELECT_ALL + " WHERE number IN (:numbers)";
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -87,7 +87,7 @@ public class JdbcNumberDirectory implements NumberDirectory {
                 rs.getString("login_email"), rs.getBigDecimal("national_limit_ppm"),
                 rs.getBigDecimal("international_limit_ppm"), accessList(number, rs.getString("ip_access_list")),
                 notify != null ? NotifyMode.valueOf(notify) : null, rs.getBigDecimal("bill_warning_level_gbp"),
-                rs.getBigDecimal("auto_warning_level_gbp"), defaults);
+                rs.getBigDecimal("auto_warning_level_gbp"), rs.getString("threshold_profile"), defaults);
     }
 
     private static IpAccessList accessList(String number, String text) {

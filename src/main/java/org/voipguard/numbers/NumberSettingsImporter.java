@@ -13,7 +13,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,11 +49,12 @@ public class NumberSettingsImporter {
     private static final String UPDATE = "UPDATE number_settings SET login = :login, number_email = :numberEmail,"
             + " login_email = :loginEmail, national_limit_ppm = :national, international_limit_ppm = :international,"
             + " ip_access_list = :accessList, ip_agent_notify = :notify, bill_warning_level_gbp = :level,"
-            + " updated_at = :now WHERE number = :number";
+            + " threshold_profile = :profile, updated_at = :now WHERE number = :number";
     private static final String INSERT = "INSERT INTO number_settings (number, login, number_email, login_email,"
             + " national_limit_ppm, international_limit_ppm, ip_access_list, ip_agent_notify,"
-            + " bill_warning_level_gbp, auto_warning_level_gbp, updated_at) VALUES (:number, :login, :numberEmail,"
-            + " :loginEmail, :national, :international, :accessList, :notify, :level, NULL, :now)";
+            + " bill_warning_level_gbp, auto_warning_level_gbp, threshold_profile, updated_at) VALUES (:number, :login,"
+            + " :numberEmail, :loginEmail, :national, :international, :accessList, :notify, :level, NULL, :profile,"
+            + " :now)";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -157,9 +157,12 @@ public class NumberSettingsImporter {
                 break;
             }
         }
-        if (!columns.keySet().equals(new HashSet<>(SettingsRowValidator.COLUMNS))) {
+        if (!columns.keySet().containsAll(SettingsRowValidator.COLUMNS)
+                || !SettingsRowValidator.ALL_COLUMNS.containsAll(columns.keySet())) {
             throw new UsageException(file + ": line 1: the header must be "
-                    + String.join(",", SettingsRowValidator.COLUMNS) + " but is " + String.join(",", header.values()));
+                    + String.join(",", SettingsRowValidator.COLUMNS) + " (optionally followed by "
+                    + String.join(",", SettingsRowValidator.OPTIONAL_COLUMNS) + ") but is "
+                    + String.join(",", header.values()));
         }
         return columns;
     }
@@ -195,6 +198,7 @@ public class NumberSettingsImporter {
                 .addValue("accessList", row.ipAccessList())
                 .addValue("notify", row.ipAgentNotify() == null ? null : row.ipAgentNotify().name())
                 .addValue("level", row.billWarningLevelGbp())
+                .addValue("profile", row.thresholdProfile())
                 .addValue("now", now);
     }
 

@@ -130,6 +130,7 @@ public class NumbersCommand implements TopLevelCommand {
         out.println("  IP/agent notify      " + settings.ipAgentNotify());
         out.println("  bill warning level   " + gbp(settings.billWarningLevelGbp())
                 + (settings.warningLevelSetByCustomer() ? " (set by customer)" : " (auto)"));
+        out.println("  threshold profile    " + settings.thresholdProfile());
         out.println("  number email         " + orNone(settings.numberEmail()));
         out.println("  login email          " + orNone(settings.loginEmail()));
     }

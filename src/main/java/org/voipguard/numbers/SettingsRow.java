@@ -14,5 +14,6 @@ record SettingsRow(
         BigDecimal internationalLimitPpm,
         String ipAccessList,
         NotifyMode ipAgentNotify,
-        BigDecimal billWarningLevelGbp) {
+        BigDecimal billWarningLevelGbp,
+        String thresholdProfile) {
 }

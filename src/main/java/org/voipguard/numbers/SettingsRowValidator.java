@@ -26,14 +26,22 @@ final class SettingsRowValidator {
     static final String ACCESS_LIST = "ip_access_list";
     static final String NOTIFY = "ip_agent_notify";
     static final String WARNING_LEVEL = "bill_warning_level_gbp";
+    static final String THRESHOLD_PROFILE = "threshold_profile";
 
+    /** The columns every settings file has. */
     static final List<String> COLUMNS = List.of(NUMBER, LOGIN, NUMBER_EMAIL, LOGIN_EMAIL, NATIONAL_LIMIT,
             INTERNATIONAL_LIMIT, ACCESS_LIST, NOTIFY, WARNING_LEVEL);
+    /** The columns a settings file may add; left out, their cells are empty. */
+    static final List<String> OPTIONAL_COLUMNS = List.of(THRESHOLD_PROFILE);
+    static final List<String> ALL_COLUMNS = List.of(NUMBER, LOGIN, NUMBER_EMAIL, LOGIN_EMAIL, NATIONAL_LIMIT,
+            INTERNATIONAL_LIMIT, ACCESS_LIST, NOTIFY, WARNING_LEVEL, THRESHOLD_PROFILE);
 
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
     private static final Pattern LIMIT = Pattern.compile("[0-9]{1,6}(\\.[0-9]{1,4})?");
     private static final Pattern MONEY = Pattern.compile("[0-9]{1,7}(\\.[0-9]{1,2})?");
     private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
+    /** As the thresholds file writes a profile. */
+    private static final Pattern PROFILE = Pattern.compile("[A-Za-z0-9_.-]{1,40}");
     private static final BigDecimal MAX_LIMIT_PPM = new BigDecimal("100000");
     private static final BigDecimal MAX_WARNING_LEVEL_GBP = new BigDecimal("1000000");
     private static final int MAX_LOGIN_LENGTH = 100;
@@ -63,11 +71,12 @@ final class SettingsRowValidator {
         String accessList = checker.optional(ACCESS_LIST, SettingsRowValidator::accessList);
         NotifyMode notify = checker.optional(NOTIFY, SettingsRowValidator::notifyMode);
         BigDecimal level = checker.optional(WARNING_LEVEL, SettingsRowValidator::warningLevel);
+        String profile = checker.optional(THRESHOLD_PROFILE, SettingsRowValidator::thresholdProfile);
         if (!checker.problems.isEmpty()) {
             return new Result(null, checker.problems);
         }
         return new Result(new SettingsRow(number, login, numberEmail, loginEmail, national, international,
-                accessList, notify, level), List.of());
+                accessList, notify, level, profile), List.of());
     }
 
     private String number(String text) {
@@ -148,6 +157,14 @@ final class SettingsRowValidator {
             throw new IllegalArgumentException(text + " is above the maximum of GBP " + MAX_WARNING_LEVEL_GBP);
         }
         return level;
+    }
+
+    private static String thresholdProfile(String text) {
+        if (!PROFILE.matcher(text).matches()) {
+            throw new IllegalArgumentException("not a profile of the thresholds file (letters, digits, . _ -, at most"
+                    + " 40, e.g. call-centre): " + EmailAddress.shown(text));
+        }
+        return text;
     }
 
     private static void rejectControlCharacters(String text) {

@@ -64,7 +64,7 @@ public final class ScenarioFiles {
             List.of(SCENARIO, NUMBERS, CLOSED_MONTHS, THRESHOLDS, ALLOWLIST, BEFORE, CDRS, REGISTRATIONS, EXPECT);
     private static final String MONTH_END = "month_end";
     private static final List<String> BEFORE_KEYS = List.of(CDRS, REGISTRATIONS, MONTH_END);
-    private static final List<String> ALERT_KEYS = List.of("type", "number", "address", "rule");
+    private static final List<String> ALERT_KEYS = List.of("type", "number", "address", "rule", "severity");
     private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
 
     private ScenarioFiles() {
@@ -291,14 +291,23 @@ public final class ScenarioFiles {
                 Map<String, Node> fields = mapping(item, ALERT_KEYS, "an expected alert");
                 if (!fields.containsKey("type") || fields.containsKey("number") == fields.containsKey("address")) {
                     throw error(item, "an expected alert needs a type and a number, or for an alert about an address"
-                            + " (AUTH_FAILURES, SCANNER) a type and an address (the rule is optional)");
+                            + " (AUTH_FAILURES, SCANNER) a type and an address (the rule and severity are optional)");
                 }
                 expected.add(new ExpectedAlert(scalar(fields.get("type"), "type").strip(),
                         fields.containsKey("number") ? scalar(fields.get("number"), "number").strip() : null,
                         fields.containsKey("address") ? scalar(fields.get("address"), "address").strip() : null,
-                        fields.containsKey("rule") ? scalar(fields.get("rule"), "rule").strip() : null));
+                        fields.containsKey("rule") ? scalar(fields.get("rule"), "rule").strip() : null,
+                        fields.containsKey("severity") ? severity(fields.get("severity")) : null));
             }
             return expected;
+        }
+
+        private String severity(Node node) {
+            String severity = scalar(node, "severity").strip();
+            if (!severity.equals("WARNING") && !severity.equals("CRITICAL")) {
+                throw error(node, "severity: WARNING or CRITICAL, not " + severity);
+            }
+            return severity;
         }
 
         private Map<String, Node> mapping(Node node, List<String> allowed, String what) {

@@ -27,7 +27,7 @@ public record ScenarioResult(Scenario scenario, List<RaisedAlert> raised, List<E
         List<RaisedAlert> unmatched = new ArrayList<>(raised);
         List<ExpectedAlert> missing = new ArrayList<>();
         List<ExpectedAlert> mostSpecificFirst = scenario.expected().stream()
-                .sorted((a, b) -> Boolean.compare(a.rule() == null, b.rule() == null)).toList();
+                .sorted((a, b) -> Integer.compare(b.specificity(), a.specificity())).toList();
         for (ExpectedAlert expected : mostSpecificFirst) {
             RaisedAlert match = unmatched.stream().filter(expected::matches).findFirst().orElse(null);
             if (match == null) {

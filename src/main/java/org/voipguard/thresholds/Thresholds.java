@@ -11,7 +11,10 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -46,10 +49,21 @@ public final class Thresholds {
 
     private static final Thresholds NONE = new Thresholds(List.of());
 
+    private static final Comparator<Threshold> MOST_SPECIFIC_FIRST =
+            Comparator.comparingInt(Threshold::specificity).thenComparingLong(Threshold::line).reversed();
+
     private final List<Threshold> rows;
+    /** Per profile and check, its rows most specific first: looked up for every call of an import. */
+    private final Map<String, Map<Check, List<Threshold>>> candidates = new HashMap<>();
 
     private Thresholds(List<Threshold> rows) {
         this.rows = List.copyOf(rows);
+        for (Threshold row : this.rows) {
+            candidates.computeIfAbsent(row.profile(), p -> new EnumMap<>(Check.class))
+                    .computeIfAbsent(row.check(), c -> new ArrayList<>()).add(row);
+        }
+        candidates.values().forEach(byCheck -> byCheck.replaceAll((check, list) -> list.stream()
+                .sorted(MOST_SPECIFIC_FIRST).toList()));
     }
 
     /** No row at all: every check is off. */
@@ -99,17 +113,22 @@ public final class Thresholds {
      * (without {@code +}), starting at this local time; empty when the check is off for it.
      */
     public Optional<Threshold> forCall(String profile, Check check, String dialledDigits, ZonedDateTime localStart) {
-        return applying(profile, check).stream()
-                .filter(row -> row.appliesTo(dialledDigits) && row.appliesAt(localStart))
-                .max(Comparator.comparingInt(Threshold::specificity).thenComparingLong(Threshold::line))
-                .filter(row -> !row.isOff());
+        for (Threshold row : applying(profile, check)) {
+            if (row.appliesTo(dialledDigits) && row.appliesAt(localStart)) {
+                return row.isOff() ? Optional.empty() : Optional.of(row);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** True when some row sets a threshold for a check about calls: else the call checks need not run. */
+    public boolean anyCallCheckOn() {
+        return rows.stream().anyMatch(row -> row.check().isAboutCalls() && !row.isOff());
     }
 
     /** The row of a check not about calls (the {@code default} profile's last row for it), if on. */
     public Optional<Threshold> forCheck(Check check) {
-        return applying(DEFAULT_PROFILE, check).stream()
-                .max(Comparator.comparingInt(Threshold::specificity).thenComparingLong(Threshold::line))
-                .filter(row -> !row.isOff());
+        return applying(DEFAULT_PROFILE, check).stream().findFirst().filter(row -> !row.isOff());
     }
 
     /**
@@ -127,12 +146,13 @@ public final class Thresholds {
         return rows.stream().map(Threshold::profile).distinct().toList();
     }
 
+    /** The rows of the profile for the check, else the default profile's, most specific first. */
     private List<Threshold> applying(String profile, Check check) {
-        List<Threshold> own = rows.stream().filter(r -> r.check() == check && r.profile().equals(profile)).toList();
+        List<Threshold> own = candidates.getOrDefault(profile, Map.of()).getOrDefault(check, List.of());
         if (!own.isEmpty() || DEFAULT_PROFILE.equals(profile)) {
             return own;
         }
-        return rows.stream().filter(r -> r.check() == check && r.profile().equals(DEFAULT_PROFILE)).toList();
+        return candidates.getOrDefault(DEFAULT_PROFILE, Map.of()).getOrDefault(check, List.of());
     }
 
     private static Threshold row(CSVRecord record, String name) {

@@ -118,6 +118,9 @@ public final class Benchmark {
                 : databaseUrl(bareStoreDir);
         phases.add(table.row(timed("CDR bare store", () -> BareStore.store(BareStore.Shape.CDR, data.cdrFile(),
                 bareStoreUrl, properties.chunkSize()))));
+        phases.add(table.row(timed("cdrs import, call checks off", () -> CallChecksOff.importWithout(context,
+                properties.rulesDir(), data, args -> command(context, out, args)))));
+        CallChecksOff.forgetTheImport(context.getBean(JdbcTemplate.class));
         phases.add(table.row(timed("cdrs import", () -> {
             boolean done = command(context, out, "cdrs", "import", "--no-email", data.cdrFile().toString());
             return done ? data.cdrLines() : -1;
@@ -145,6 +148,7 @@ public final class Benchmark {
         out.println();
         table.printAll(phases);
         printImportVersusBareStore(phases, out);
+        CallChecksOff.printCost(phase(phases, "cdrs import, call checks off"), phase(phases, "cdrs import"), out);
         out.printf(Locale.ROOT, "stored: %d CDRs, %d registration events, %d rejected lines, %d alerts; rule compile "
                         + "%.2f s; %s%n", result.storedCdrs(), result.storedRegistrations(), result.rejectedLines(),
                 result.alerts(), result.ruleCompileSeconds(), ok ? "all imports done" : "AN IMPORT FAILED");
@@ -332,6 +336,9 @@ public final class Benchmark {
         }
         args.add("--voipguard.outbox-dir=" + runDir.resolve("outbox"));
         args.add("--voipguard.rejects-dir=" + runDir.resolve("rejects"));
+        if (options.applicationArguments().stream().noneMatch(arg -> arg.startsWith("--voipguard.rules-dir="))) {
+            args.add("--voipguard.rules-dir=" + CallChecksOff.copyOfShippedRules(runDir.resolve("rules")));
+        }
         args.add("--logging.level.org.voipguard=WARN");
         args.add("--logging.level.org.springframework=WARN");
         args.addAll(options.applicationArguments());

@@ -33,6 +33,18 @@ final class NotificationFixtures {
                 "P1 national call above the number's limit", RULES_VERSION, facts);
     }
 
+    /** A call-pattern alert; {@code severity} is stored as given, as a rule could have written it. */
+    static RaisedAlert callPattern(String number, String type, String firstCallId, String severity) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("severity", severity);
+        facts.put("calls", "40");
+        facts.put("warning_at", "15");
+        facts.put("critical_at", "30");
+        facts.put("first_call", "2025-03-14T09:15:00Z");
+        return new RaisedAlert(type, number, type + ":" + number + ":burst:any:" + firstCallId + ":" + severity,
+                "Too many calls started within a minute", RULES_VERSION, facts);
+    }
+
     static RaisedAlert billWarning(String number, String month, String levelReached) {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("month", month);

@@ -273,6 +273,22 @@ class NumberSettingsImporterTest {
     }
 
     @Test
+    void anOptionalThresholdProfileColumnSetsTheNumbersProfileAndEmptyMeansDefault() throws IOException {
+        Path file = write("profiles.csv", HEADER + ",threshold_profile",
+                "+441632960001,acme,,,,,,,,call-centre",
+                "+441632960002,acme,,,,,,,,",
+                "+441632960003,acme,,,,,,,,call centre!");
+
+        NumberImportReport report = importer.importFile(file);
+
+        assertThat(report.inserted()).isEqualTo(2);
+        assertThat(report.rejections()).singleElement().satisfies(r -> assertThat(r.describe())
+                .startsWith("line 4, field threshold_profile: not a profile of the thresholds file"));
+        assertThat(directory.find("+441632960001").thresholdProfile()).isEqualTo("call-centre");
+        assertThat(directory.find("+441632960002").thresholdProfile()).isEqualTo("default");
+    }
+
+    @Test
     void aHeaderThatDoesNotMatchRefusesTheWholeFile() throws IOException {
         Path file = write("wrong.csv", "number,login,email", "+441632960001,acme,ops@acme.example");
 

@@ -44,7 +44,7 @@ class RulesCommandTest {
 
         assertThat(exit).isEqualTo(ExitCodes.DONE);
         assertThat(out.toString().strip())
-                .matches("rules check: 9 files, \\d+ rules, no errors \\(version [0-9a-f]{12}, \\d+ ms\\)");
+                .matches("rules check: 10 files, \\d+ rules, no errors \\(version [0-9a-f]{12}, \\d+ ms\\)");
     }
 
     @Test
@@ -58,7 +58,7 @@ class RulesCommandTest {
         assertThat(exit).isEqualTo(ExitCodes.FAILED);
         assertThat(out.toString()).startsWith(rules.resolve("price-limits.drl") + ":17:")
                 .contains(": error: ")
-                .containsPattern("rules check: 9 files, \\d+ errors? \\(version");
+                .containsPattern("rules check: 10 files, \\d+ errors? \\(version");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -71,7 +71,7 @@ class RulesCommandTest {
 
         assertThat(exit).isEqualTo(ExitCodes.FAILED);
         assertThat(out.toString()).startsWith(place).contains(": error: ")
-                .containsPattern("rules check: 10 files, 1 error \\(version");
+                .containsPattern("rules check: 11 files, 1 error \\(version");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -114,7 +114,7 @@ class RulesCommandTest {
         assertThat(refused).startsWith(rules.resolve("shouting.drl") + ":4:")
                 .contains("java.util.Locale is not a type rules may use");
         assertThat(withSetting).isEqualTo(ExitCodes.DONE);
-        assertThat(out.toString()).containsPattern("rules check: 10 files, \\d+ rules, no errors");
+        assertThat(out.toString()).containsPattern("rules check: 11 files, \\d+ rules, no errors");
     }
 
     @Test
@@ -131,7 +131,7 @@ class RulesCommandTest {
             watcher.interrupt();
             watcher.join(Duration.ofMinutes(1).toMillis());
         }
-        assertThat(out.toString()).containsPattern("rules check: 9 files, \\d+ rules, no errors")
+        assertThat(out.toString()).containsPattern("rules check: 10 files, \\d+ rules, no errors")
                 .contains(rules.resolve("price-limits.drl") + ":1:");
     }
 
@@ -143,7 +143,7 @@ class RulesCommandTest {
         assertThat(out.toString())
                 .contains("PASS  rules/tests/satellite-calls.yaml:3: A satellite call is reported even when the price limits allow it")
                 .doesNotContain("FAIL")
-                .containsPattern("rules test: \\d+ scenarios in 9 files, \\d+ passed, 0 failed \\(rules [0-9a-f]{12}, \\d+ ms\\)");
+                .containsPattern("rules test: \\d+ scenarios in 10 files, \\d+ passed, 0 failed \\(rules [0-9a-f]{12}, \\d+ ms\\)");
     }
 
     @Test
@@ -157,7 +157,8 @@ class RulesCommandTest {
         assertThat(out.toString())
                 .contains("FAIL  " + rules.resolve("tests/satellite-calls.yaml") + ":3: A satellite call is reported")
                 .contains("      expected but not raised: SATELLITE_CALL +441632960001 (rule \"Call to a satellite network number\")")
-                .containsPattern("\\d+ passed, 2 failed");
+                .contains("FAIL  " + rules.resolve("tests/call-patterns.yaml"))
+                .containsPattern("\\d+ passed, 3 failed");
     }
 
     @Test
