@@ -101,7 +101,8 @@ class RegistrationAbuseJobTest {
         assertThat(received).hasSize(1);
         String headers = received.get(0).substring(0, received.get(0).indexOf("\r\n\r\n"));
         assertThat(headers).contains("To: " + OPERATORS + "\r\n", "X-VoIPGuard-Alert: AUTH_FAILURES\r\n",
-                "X-VoIPGuard-Address: " + GUESSER + "\r\n").doesNotContain("X-VoIPGuard-Number", "owner");
+                "X-VoIPGuard-Address: " + GUESSER + "\r\n", "X-VoIPGuard-Severity: WARNING\r\n")
+                .doesNotContain("X-VoIPGuard-Number", "owner");
 
         assertThat(export("plain")).contains(GUESSER + "\t");
         assertThat(export("plain", "--at", Instant.now().plus(Duration.ofHours(2)).toString())).doesNotContain(GUESSER);
