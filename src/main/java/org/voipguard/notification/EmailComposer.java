@@ -98,14 +98,20 @@ public class EmailComposer {
      */
     public ComposeReport composePending() {
         ComposeReport total = new ComposeReport(0, 0, 0);
+        long toNobody = 0;
         long afterId = 0;
         while (true) {
             long from = afterId;
             PageComposed page = transactions.execute(status -> composePage(from));
             if (page == null || page.report().alerts() == 0) {
+                if (toNobody > 0) {
+                    log.warn("{} alerts about an address are stored but emailed to nobody: voipguard.operator-email"
+                            + " is not set", toNobody);
+                }
                 return total;
             }
             total = total.plus(page.report());
+            toNobody += page.aboutAddressToNobody();
             afterId = page.lastId();
         }
     }
@@ -113,7 +119,7 @@ public class EmailComposer {
     private PageComposed composePage(long afterId) {
         List<PendingAlert> alerts = new ArrayList<>(jdbc.query(SELECT_PAGE, EmailComposer::pendingAlert, afterId));
         if (alerts.isEmpty()) {
-            return new PageComposed(new ComposeReport(0, 0, 0), afterId);
+            return new PageComposed(new ComposeReport(0, 0, 0), afterId, 0);
         }
         long lastId = alerts.get(alerts.size() - 1).id();
         alerts.addAll(restOfRateLimitGroups(alerts, lastId));
@@ -125,7 +131,10 @@ public class EmailComposer {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         markComposed(composed, store(drafts, now), now);
         int withoutRecipient = composed.stream().filter(c -> c.draft() == null).mapToInt(c -> c.alerts().size()).sum();
-        return new PageComposed(new ComposeReport(alerts.size(), drafts.size(), withoutRecipient), lastId);
+        long aboutAddressToNobody = operators.isEmpty()
+                ? alerts.stream().filter(alert -> alert.number() == null && alert.address() != null).count() : 0;
+        return new PageComposed(new ComposeReport(alerts.size(), drafts.size(), withoutRecipient), lastId,
+                aboutAddressToNobody);
     }
 
     /** The uncomposed rate-limit alerts after the page that belong to an email of the page (same number and import). */
@@ -199,9 +208,7 @@ public class EmailComposer {
             return null;
         }
         if (operators.isEmpty()) {
-            log.warn("alert {} ({} from {}): voipguard.operator-email is not set, the alert is stored but emailed to"
-                    + " nobody", alert.id(), headerType(alert.type()), alert.address());
-            return null;
+            return null; // counted and said once per run, in composePending
         }
         String type = headerType(alert.type());
         String messageId = MessageIds.forAlertKeys(List.of(alert.key()), messageIdDomain);
@@ -303,6 +310,6 @@ public class EmailComposer {
     }
 
     /** What a page did, and the id of its last alert: the next page starts after it. */
-    private record PageComposed(ComposeReport report, long lastId) {
+    private record PageComposed(ComposeReport report, long lastId, long aboutAddressToNobody) {
     }
 }
