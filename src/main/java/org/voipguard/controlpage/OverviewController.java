@@ -5,17 +5,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Optional;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.voipguard.blocklist.BlocklistService;
 import org.voipguard.config.VoipGuardProperties;
 import org.voipguard.imports.RecentImports;
 import org.voipguard.notification.AlertQueries;
 import org.voipguard.notification.AlertStore;
 
-/** {@code /}: what the rules raised in the last 24 hours, the numbers most alerted, the last imports. */
+/**
+ * {@code /}: what the rules raised in the last 24 hours, the numbers most alerted, the addresses
+ * on the blocklist now, the last imports.
+ */
 @Controller
 @ConditionalOnWebApplication
 class OverviewController {
@@ -28,13 +33,16 @@ class OverviewController {
     private final AlertQueries alerts;
     private final AlertStore alertStore;
     private final RecentImports imports;
+    private final BlocklistService blocklist;
     private final ZoneId zone;
     private final Clock clock;
 
-    OverviewController(AlertQueries alerts, AlertStore alertStore, RecentImports imports, VoipGuardProperties properties) {
+    OverviewController(AlertQueries alerts, AlertStore alertStore, RecentImports imports, BlocklistService blocklist,
+            VoipGuardProperties properties) {
         this.alerts = alerts;
         this.alertStore = alertStore;
         this.imports = imports;
+        this.blocklist = blocklist;
         this.zone = properties.timeZone();
         this.clock = Clock.systemUTC();
     }
@@ -56,6 +64,7 @@ class OverviewController {
                 alerts.perDayByType(firstDay.atStartOfDay(zone).toInstant(), zone)));
         model.addAttribute("imports", imports.latest(LAST_IMPORTS).stream()
                 .map(file -> new ImportLine(file, alertStore.countOf(file.importId()))).toList());
+        model.addAttribute("blocklist", blocklist.at(now, Optional.empty()));
         return "overview";
     }
 }

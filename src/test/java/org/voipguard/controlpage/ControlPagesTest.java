@@ -189,7 +189,23 @@ class ControlPagesTest {
                 .contains("<a class=\"number-link\" href=\"/numbers/+441632960001\">+441632960001</a>")
                 .containsPattern("<td>REGISTRATION</td>\\s*<td>registrations-\\d+\\.csv</td>\\s*"
                         + "<td class=\"number\">1</td>")
-                .contains("<title>Alerts per day by type");
+                .contains("<title>Alerts per day by type")
+                .contains("No address is banned now.");
+    }
+
+    @Test
+    void theOverviewListsTheAddressesBannedNow() throws Exception {
+        Path scan = dir.resolve("scanner-" + System.nanoTime() + ".csv");
+        Files.writeString(scan, "time,number,source_ip,source_port,transport,user_agent,auth_result,expires_s\n"
+                + Instant.now().minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS) + "," + NUMBER
+                + ",203.0.113.66,5060,UDP,friendly-scanner,BAD_PASSWORD,3600\n");
+        registrations.importFile(scan, LogFormat.CSV);
+        browser.logIn("alice", PASSWORD);
+
+        String overview = browser.get("/").body();
+
+        assertThat(overview).containsPattern("<td>203\\.0\\.113\\.66</td>\\s*<td>SCANNER</td>")
+                .doesNotContain("No address is banned now.");
     }
 
     @Test
