@@ -8,7 +8,6 @@ import static org.voipguard.support.ImportFixtures.givenNumber;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -30,6 +29,7 @@ import org.voipguard.imports.ImportJobParameters;
 import org.voipguard.imports.ImportedFiles;
 import org.voipguard.support.AlsoOnPostgreSql;
 import org.voipguard.support.TestDatabase;
+import org.voipguard.support.TripwireRules;
 
 /**
  * An import that dies in the middle of a burst and is run again reads the burst's committed calls
@@ -45,12 +45,7 @@ class CallPatternRestartTest {
 
     @DynamicPropertySource
     static void shippedRulesAndThresholds(DynamicPropertyRegistry registry) throws IOException {
-        Files.createDirectories(RULES);
-        try (var shipped = Files.list(Path.of("rules"))) {
-            for (Path file : shipped.filter(f -> f.toString().endsWith(".drl") || f.endsWith("thresholds.csv")).toList()) {
-                Files.copy(file, RULES.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
+        TripwireRules.copyShipped(RULES, TripwireRules.RULE_FILES_AND_THRESHOLDS);
         registry.add("voipguard.rules-dir", RULES::toString);
     }
 
@@ -71,17 +66,7 @@ class CallPatternRestartTest {
         givenNumber(jdbc, ALICE, "alice@example.com", null);
         Path file = csv(dir, "burst.csv", CDR_HEADER,
                 CallPatternImportTest.burst(ALICE, "b", 40, "2026-11-04T10:00:00Z").toArray(String[]::new));
-        Files.writeString(RULES.resolve("tripwire.drl"), """
-                package org.voipguard.policies;
-                import org.voipguard.rules.facts.OutgoingCall;
-                global org.voipguard.rules.AlertCollector alerts;
-                rule "Tripwire that fails on call b-35"
-                when
-                    $call : OutgoingCall( callId == "b-35" )
-                then
-                    throw new IllegalStateException("tripwire");
-                end
-                """);
+        TripwireRules.lay(RULES, "b-35", "b-35");
 
         JobExecution failed = jobs.startJob(parameters(file));
 
@@ -90,7 +75,7 @@ class CallPatternRestartTest {
         assertThat(alertKeys()).containsExactly("CALL_RATE:+441632960001:burst:any:b-1:WARNING",
                 "CALL_RATE:+441632960001:burst:any:b-1:CRITICAL");
 
-        Files.delete(RULES.resolve("tripwire.drl"));
+        TripwireRules.remove(RULES);
         JobExecution restarted = jobs.startJob(parameters(file));
 
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);

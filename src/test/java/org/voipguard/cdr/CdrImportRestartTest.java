@@ -32,6 +32,7 @@ import org.voipguard.imports.ImportJobParameters;
 import org.voipguard.imports.ImportedFiles;
 import org.voipguard.support.AlsoOnPostgreSql;
 import org.voipguard.support.TestDatabase;
+import org.voipguard.support.TripwireRules;
 
 /**
  * An import that fails half way (here: an analyst's rule that throws on one call) is run
@@ -48,12 +49,7 @@ class CdrImportRestartTest {
 
     @DynamicPropertySource
     static void rulesWithATripwire(DynamicPropertyRegistry registry) throws IOException {
-        Files.createDirectories(RULES);
-        try (var shipped = Files.list(Path.of("rules"))) {
-            for (Path rule : shipped.filter(f -> f.toString().endsWith(".drl")).toList()) {
-                Files.copy(rule, RULES.resolve(rule.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
+        TripwireRules.copyShipped(RULES, TripwireRules.RULE_FILES);
         registry.add("voipguard.rules-dir", RULES::toString);
     }
 
@@ -78,17 +74,7 @@ class CdrImportRestartTest {
                     i == 8 ? "150" : "8", "2.50"));
         }
         Path file = csv(dir, "cdrs.csv", CDR_HEADER, lines.toArray(String[]::new));
-        Files.writeString(RULES.resolve("tripwire.drl"), """
-                package org.voipguard.policies;
-                import org.voipguard.rules.facts.OutgoingCall;
-                global org.voipguard.rules.AlertCollector alerts;
-                rule "Tripwire that fails on call c7"
-                when
-                    $call : OutgoingCall( callId == "c7" )
-                then
-                    throw new IllegalStateException("tripwire");
-                end
-                """);
+        TripwireRules.lay(RULES, "c7", "c7");
 
         JobExecution failed = jobs.startJob(parameters(file));
 
@@ -97,7 +83,7 @@ class CdrImportRestartTest {
                 .contains("Tripwire that fails on call c7"));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cdr", Long.class)).isEqualTo(6);
 
-        Files.delete(RULES.resolve("tripwire.drl"));
+        TripwireRules.remove(RULES);
         JobExecution restarted = jobs.startJob(parameters(file));
 
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -133,7 +119,7 @@ class CdrImportRestartTest {
         assertThat(jobs.startJob(parameters(file)).getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cdr", Long.class)).isEqualTo(9);
 
-        Files.delete(RULES.resolve("tripwire.drl"));
+        TripwireRules.remove(RULES);
         Path edited = csv(dir, "cdrs-fixed.csv", CDR_HEADER, lines.subList(0, 9).toArray(String[]::new));
         JobExecution second = jobs.startJob(parameters(edited));
 

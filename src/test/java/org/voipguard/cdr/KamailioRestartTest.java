@@ -6,7 +6,6 @@ import static org.voipguard.support.ImportFixtures.givenNumber;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +26,7 @@ import org.voipguard.imports.ImportJobParameters;
 import org.voipguard.imports.ImportedFiles;
 import org.voipguard.support.AlsoOnPostgreSql;
 import org.voipguard.support.TestDatabase;
+import org.voipguard.support.TripwireRules;
 
 /**
  * A Kamailio import that fails half way (an analyst's rule that throws on one call) and is run
@@ -43,12 +43,7 @@ class KamailioRestartTest {
 
     @DynamicPropertySource
     static void rulesWithATripwire(DynamicPropertyRegistry registry) throws IOException {
-        Files.createDirectories(RULES);
-        try (var shipped = Files.list(Path.of("rules"))) {
-            for (Path rule : shipped.filter(f -> f.toString().endsWith(".drl")).toList()) {
-                Files.copy(rule, RULES.resolve(rule.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
+        TripwireRules.copyShipped(RULES, TripwireRules.RULE_FILES);
         registry.add("voipguard.rules-dir", RULES::toString);
     }
 
@@ -70,17 +65,7 @@ class KamailioRestartTest {
         Path file = Files.writeString(dir.resolve("acc.log"), String.join("\n",
                 acc("INVITE", "a", 0), acc("INVITE", "b", 10), acc("BYE", "a", 60),
                 acc("INVITE", "c", 70), acc("BYE", "b", 130), acc("BYE", "c", 200)) + "\n");
-        Files.writeString(RULES.resolve("tripwire.drl"), """
-                package org.voipguard.policies;
-                import org.voipguard.rules.facts.OutgoingCall;
-                global org.voipguard.rules.AlertCollector alerts;
-                rule "Tripwire that fails on call b"
-                when
-                    $call : OutgoingCall( callId == "b@192.0.2.10" )
-                then
-                    throw new IllegalStateException("tripwire");
-                end
-                """);
+        TripwireRules.lay(RULES, "b", "b@192.0.2.10");
 
         JobExecution failed = jobs.startJob(parameters(file));
 
@@ -89,7 +74,7 @@ class KamailioRestartTest {
         assertThat(jdbc.queryForList("SELECT call_id FROM cdr_open_call", String.class))
                 .as("c's INVITE and b's BYE were in the chunk rolled back").containsExactly("b@192.0.2.10");
 
-        Files.delete(RULES.resolve("tripwire.drl"));
+        TripwireRules.remove(RULES);
         JobExecution restarted = jobs.startJob(parameters(file));
 
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
