@@ -51,11 +51,6 @@ public record Blocklist(Instant at, List<BlocklistEntry> entries, int allowliste
         return new Blocklist(at, entries, allowlisted, onAccessLists);
     }
 
-    /** True when the address (canonical) is to be blocked. */
-    public boolean blocks(String canonicalAddress) {
-        return entries.stream().anyMatch(entry -> entry.address().equals(canonicalAddress));
-    }
-
     private static BlocklistEntry entry(String address, List<AddressBans.Ban> bans) {
         Instant first = bans.stream().map(AddressBans.Ban::bannedAt).min(Comparator.naturalOrder()).orElseThrow();
         Instant last = bans.stream().map(AddressBans.Ban::bannedAt).max(Comparator.naturalOrder()).orElseThrow();

@@ -8,6 +8,8 @@ import org.voipguard.blocklist.Blocklist;
 import org.voipguard.blocklist.BlocklistEntry;
 import org.voipguard.blocklist.BlocklistService;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -71,8 +73,7 @@ class DecisionInputs {
         if (held == null) {
             throw new NotReadyException("blocklist not loaded");
         }
-        return held.list().entries().stream().filter(e -> e.address().equals(address) && e.expires().isAfter(now))
-                .findFirst();
+        return Optional.ofNullable(held.byAddress().get(address)).filter(entry -> entry.expires().isAfter(now));
     }
 
     /**
@@ -87,7 +88,7 @@ class DecisionInputs {
             return;
         }
         Blocklist list = blocklists.at(now, Optional.empty());
-        blocklist.set(new HeldBlocklist(stamp, list));
+        blocklist.set(HeldBlocklist.of(stamp, list));
         if (held == null || !held.stamp().equals(stamp)) {
             LOG.info("blocklist loaded: {} addresses", list.entries().size());
         }
@@ -95,7 +96,14 @@ class DecisionInputs {
 
     private static final Duration BLOCKLIST_REBUILD = Duration.ofMinutes(1);
 
-    private record HeldBlocklist(Optional<Instant> stamp, Blocklist list) {
+    /** The list as built, and its entries by address: a decision looks one up per request. */
+    private record HeldBlocklist(Optional<Instant> stamp, Blocklist list, Map<String, BlocklistEntry> byAddress) {
+
+        static HeldBlocklist of(Optional<Instant> stamp, Blocklist list) {
+            Map<String, BlocklistEntry> byAddress = new HashMap<>();
+            list.entries().forEach(entry -> byAddress.put(entry.address(), entry));
+            return new HeldBlocklist(stamp, list, Map.copyOf(byAddress));
+        }
     }
 
     RuleBook rules() {
