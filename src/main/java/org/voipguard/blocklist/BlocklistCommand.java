@@ -3,16 +3,14 @@ package org.voipguard.blocklist;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 import org.voipguard.command.ExitCodes;
 import org.voipguard.command.TopLevelCommand;
 import org.voipguard.command.UsageException;
 import org.voipguard.text.UntrustedText;
+import org.voipguard.thresholds.Thresholds;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,7 +24,6 @@ import picocli.CommandLine.Spec;
                 + "its ban ends, never one on the allowlist or on a number's IP access list.")
 public class BlocklistCommand implements TopLevelCommand {
 
-    private static final Pattern DURATION = Pattern.compile("([0-9]{1,6})([smhd])");
 
     private final BlocklistService blocklists;
 
@@ -72,17 +69,16 @@ public class BlocklistCommand implements TopLevelCommand {
     }
 
     private static Duration duration(String text) {
-        Matcher matcher = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
-        if (!matcher.matches() || Long.parseLong(matcher.group(1)) == 0) {
+        Duration duration;
+        try {
+            duration = Thresholds.duration(text.strip());
+        } catch (IllegalArgumentException e) {
+            duration = Duration.ZERO;
+        }
+        if (duration.isZero()) {
             throw new UsageException("--since: a duration such as 30m, 1h or 2d, not '" + UntrustedText.escape(text)
                     + "'");
         }
-        long amount = Long.parseLong(matcher.group(1));
-        return switch (matcher.group(2)) {
-            case "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            default -> Duration.ofDays(amount);
-        };
+        return duration;
     }
 }

@@ -208,7 +208,8 @@ public final class Thresholds {
         return Long.parseLong(text);
     }
 
-    static Duration duration(String text) {
+    /** A duration as the file writes one ({@code 60s}, {@code 5m}, {@code 1h}, {@code 1d}); empty is zero. */
+    public static Duration duration(String text) {
         if (text.isEmpty()) {
             return Duration.ZERO;
         }
