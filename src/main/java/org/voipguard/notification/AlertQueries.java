@@ -27,8 +27,9 @@ public class AlertQueries {
     public static final String SEVERITY_FACT = "severity";
 
     private static final String LISTED = "SELECT a.id, a.alert_type, a.number, a.rule_name, a.ruleset_version, a.facts,"
-            + " a.created_at, a.composed_at, e.id AS email_id, e.status, e.recipients, e.subject, e.sent_at, e.failure_reason, b.body"
-            + " FROM alert a LEFT JOIN email_outbox e ON e.id = a.email_id LEFT JOIN email_body b ON b.email_id = e.id";
+            + " a.created_at, c.composed_at, e.id AS email_id, e.status, e.recipients, e.subject, e.sent_at, e.failure_reason, b.body"
+            + " FROM alert a LEFT JOIN alert_email c ON c.alert_id = a.id LEFT JOIN email_outbox e ON e.id = c.email_id"
+            + " LEFT JOIN email_body b ON b.email_id = e.id";
 
     private final JdbcTemplate jdbc;
 

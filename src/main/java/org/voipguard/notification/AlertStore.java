@@ -39,8 +39,8 @@ public class AlertStore implements AlertSink {
         Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE, Types.BIGINT, Types.VARCHAR};
 
     private static final String SELECT_RECENT = "SELECT a.id, a.alert_key, a.alert_type, a.number, a.rule_name,"
-            + " a.ruleset_version, a.facts, a.created_at, a.import_id, a.email_id, e.status AS email_status"
-            + " FROM alert a LEFT JOIN email_outbox e ON e.id = a.email_id"
+            + " a.ruleset_version, a.facts, a.created_at, a.import_id, c.email_id, e.status AS email_status"
+            + " FROM alert a LEFT JOIN alert_email c ON c.alert_id = a.id LEFT JOIN email_outbox e ON e.id = c.email_id"
             + " WHERE a.number = ? ORDER BY a.created_at DESC, a.id DESC LIMIT ?";
 
     private final JdbcTemplate jdbc;
@@ -104,11 +104,12 @@ public class AlertStore implements AlertSink {
      */
     public Dropped dropDoneBefore(Instant before) {
         Timestamp cutOff = Timestamp.from(before);
-        int alerts = jdbc.update("DELETE FROM alert WHERE created_at < ? AND composed_at IS NOT NULL"
-                + " AND NOT EXISTS (SELECT 1 FROM email_outbox e WHERE e.id = alert.email_id"
-                + " AND e.status NOT IN ('SENT', 'FAILED'))", cutOff);
+        int alerts = jdbc.update("DELETE FROM alert WHERE created_at < ?"
+                + " AND EXISTS (SELECT 1 FROM alert_email c WHERE c.alert_id = alert.id)"
+                + " AND NOT EXISTS (SELECT 1 FROM alert_email c JOIN email_outbox e ON e.id = c.email_id"
+                + " WHERE c.alert_id = alert.id AND e.status NOT IN ('SENT', 'FAILED'))", cutOff);
         int emails = jdbc.update("DELETE FROM email_outbox WHERE status IN ('SENT', 'FAILED') AND created_at < ?"
-                + " AND NOT EXISTS (SELECT 1 FROM alert a WHERE a.email_id = email_outbox.id)", cutOff);
+                + " AND NOT EXISTS (SELECT 1 FROM alert_email c WHERE c.email_id = email_outbox.id)", cutOff);
         return new Dropped(alerts, emails);
     }
 

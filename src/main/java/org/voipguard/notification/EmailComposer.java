@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -36,8 +37,9 @@ import org.voipguard.numbers.NumberSettings;
 /**
  * Turns stored alerts into outbox emails. All {@code RATE_LIMIT_EXCEEDED} alerts of one
  * number and one job execution become one email listing the calls; every other alert is an
- * email of its own. Each alert is composed once ({@code alert.composed_at}), whether or not
- * its number has an address, and an email's Message-ID is derived from its alert keys.
+ * email of its own. Each alert is composed once ({@code alert_email}, with the email that
+ * carries it or none), whether or not its number has an address, and an email's Message-ID is
+ * derived from its alert keys.
  */
 @Service
 public class EmailComposer {
@@ -54,23 +56,27 @@ public class EmailComposer {
     /** Alerts per page; the alerts of a rate-limit email that fall after the page are read with it. */
     static final int PAGE_SIZE = 1000;
 
-    private static final String ALERT_COLUMNS =
-            "SELECT id, alert_key, alert_type, number, facts, import_id, address FROM alert";
+    private static final String UNCOMPOSED_ALERTS = "SELECT id, alert_key, alert_type, number, facts, import_id,"
+            + " address FROM alert WHERE NOT EXISTS (SELECT 1 FROM alert_email c WHERE c.alert_id = alert.id)";
     /**
      * No row locks: only one run writes at a time (the run lock), and even two composers could
      * not store an email twice, since emails are inserted only when their Message-ID (derived
-     * from the alert keys) is absent. On H2 locking the page cost a third of composing it.
+     * from the alert keys) is absent, and an alert composed twice would fail on its key.
      */
-    private static final String SELECT_PAGE = ALERT_COLUMNS + " WHERE composed_at IS NULL AND id > ? ORDER BY id"
-            + " LIMIT " + PAGE_SIZE;
-    private static final String SELECT_REST_OF_GROUPS = ALERT_COLUMNS + " WHERE composed_at IS NULL AND id > ?"
+    private static final String SELECT_PAGE = UNCOMPOSED_ALERTS + " AND id > ? ORDER BY id LIMIT " + PAGE_SIZE;
+    private static final String SELECT_REST_OF_GROUPS = UNCOMPOSED_ALERTS + " AND id > ?"
             + " AND alert_type = '" + RATE_LIMIT_EXCEEDED + "' AND number IN (" + placeholders(InListBatches.SIZE)
             + ") ORDER BY id";
+    private static final String SELECT_MARK = "SELECT composed_through FROM compose_mark WHERE id = 1";
+    private static final String INSERT_COMPOSED = "INSERT INTO alert_email (alert_id, email_id, composed_at)"
+            + " VALUES (?, ?, ?)";
+    /** Every alert up to the page's last is composed now: the page held every uncomposed one of them. */
+    private static final String MOVE_MARK = "UPDATE compose_mark SET composed_through = ? WHERE id = 1"
+            + " AND composed_through < ?";
     private static final String SELECT_EMAIL_IDS = "SELECT id, message_id FROM email_outbox WHERE message_id IN ("
             + placeholders(InListBatches.SIZE) + ")";
     private static final List<String> EMAIL_COLUMNS = List.of("message_id", "alert_type", "number", "recipients",
             "subject", "status", "attempts", "created_at", "address", "severity");
-    private static final String MARK_COMPOSED = "UPDATE alert SET email_id = ?, composed_at = ? WHERE id = ?";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -99,7 +105,8 @@ public class EmailComposer {
     public ComposeReport composePending() {
         ComposeReport total = new ComposeReport(0, 0, 0);
         long toNobody = 0;
-        long afterId = 0;
+        Long mark = jdbc.queryForObject(SELECT_MARK, Long.class);
+        long afterId = mark == null ? 0 : mark;
         while (true) {
             long from = afterId;
             PageComposed page = transactions.execute(status -> composePage(from));
@@ -130,6 +137,7 @@ public class EmailComposer {
         List<Draft> drafts = composed.stream().map(Composed::draft).filter(Objects::nonNull).toList();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         markComposed(composed, store(drafts, now), now);
+        jdbc.update(MOVE_MARK, lastId, lastId);
         int withoutRecipient = composed.stream().filter(c -> c.draft() == null).mapToInt(c -> c.alerts().size()).sum();
         long aboutAddressToNobody = operators.isEmpty()
                 ? alerts.stream().filter(alert -> alert.number() == null && alert.address() != null).count() : 0;
@@ -276,10 +284,11 @@ public class EmailComposer {
         List<Object[]> rows = new ArrayList<>();
         for (Composed group : composed) {
             Long emailId = group.draft() == null ? null : emailIds.get(group.draft().messageId());
-            group.alerts().forEach(alert -> rows.add(new Object[] {new SqlParameterValue(Types.BIGINT, emailId),
-                composedAt, alert.id()}));
+            group.alerts().forEach(alert -> rows.add(new Object[] {alert.id(),
+                new SqlParameterValue(Types.BIGINT, emailId), composedAt}));
         }
-        jdbc.batchUpdate(MARK_COMPOSED, rows);
+        rows.sort(Comparator.comparingLong(row -> (Long) row[0]));
+        jdbc.batchUpdate(INSERT_COMPOSED, rows);
     }
 
     private static String placeholders(int count) {

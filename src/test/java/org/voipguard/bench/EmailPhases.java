@@ -38,7 +38,8 @@ final class EmailPhases {
 
     /** Writes one ~1 KB file per uncomposed alert, each under a temporary name then moved into place. */
     static long bareWrite(JdbcTemplate jdbc, Path directory) {
-        long files = count(jdbc, "SELECT COUNT(*) FROM alert WHERE composed_at IS NULL");
+        long files = count(jdbc, "SELECT COUNT(*) FROM alert a"
+                + " WHERE NOT EXISTS (SELECT 1 FROM alert_email c WHERE c.alert_id = a.id)");
         try {
             Files.createDirectories(directory);
             for (long i = 0; i < files; i++) {

@@ -183,7 +183,8 @@ class NightlyTest {
         long emailId = jdbc.queryForObject("SELECT id FROM email_outbox WHERE message_id = ?", Long.class,
                 "<" + key + "@test>");
         jdbc.update("INSERT INTO email_body (email_id, body) VALUES (?, 'body')", emailId);
-        jdbc.update("UPDATE alert SET email_id = ?, composed_at = ? WHERE alert_key = ?", emailId, ts(created), key);
+        jdbc.update("INSERT INTO alert_email (alert_id, email_id, composed_at) SELECT id, ?, ? FROM alert"
+                + " WHERE alert_key = ?", emailId, ts(created), key);
         return emailId;
     }
 

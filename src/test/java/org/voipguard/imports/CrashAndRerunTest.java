@@ -140,7 +140,7 @@ class CrashAndRerunTest {
 
         List<String> kills = new ArrayList<>();
         killWhen(() -> ChildVoipGuard.start(home, databaseUrl, "emails", "send"),
-                "SELECT COUNT(*) FROM alert WHERE composed_at IS NOT NULL", 2_000, kills);
+                "SELECT COUNT(*) FROM alert_email", 2_000, kills);
         killWhen(() -> ChildVoipGuard.start(home, databaseUrl, "emails", "send"),
                 "SELECT COUNT(*) FROM email_outbox WHERE status = 'SENT'", 1_000, kills);
         killWhen(() -> ChildVoipGuard.start(home, databaseUrl, "emails", "send"),

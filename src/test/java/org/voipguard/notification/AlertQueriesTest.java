@@ -41,7 +41,8 @@ class AlertQueriesTest {
                 + " created_at, sent_at) VALUES (77, 'm1', 'NEW_IP', '+441632960001', 'ops@acme.example',"
                 + " 'New address', 'SENT', ?, ?)", Timestamp.from(NOW), Timestamp.from(NOW));
         jdbc.update("INSERT INTO email_body (email_id, body) VALUES (77, 'Hello')");
-        jdbc.update("UPDATE alert SET email_id = 77, composed_at = ? WHERE alert_key = 'a4'", Timestamp.from(NOW));
+        jdbc.update("INSERT INTO alert_email (alert_id, email_id, composed_at) SELECT id, 77, ? FROM alert"
+                + " WHERE alert_key = 'a4'", Timestamp.from(NOW));
     }
 
     @Test

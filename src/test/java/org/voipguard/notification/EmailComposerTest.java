@@ -77,7 +77,7 @@ class EmailComposerTest {
         Map<String, Object> rateLimit = emailOf("RATE_LIMIT_EXCEEDED:c-1");
         assertThat(emailOf("RATE_LIMIT_EXCEEDED:c-3")).containsEntry("ID", rateLimit.get("ID"));
         assertThat(rateLimit.get("BODY").toString()).contains("Call 1 of 3", "Call 3 of 3", "09098790555");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM alert WHERE composed_at IS NULL", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM alert a WHERE NOT EXISTS (SELECT 1 FROM alert_email c WHERE c.alert_id = a.id)", Integer.class)).isZero();
     }
 
     private static List<RaisedAlert> userAgentsOfBob(int from, int to) {
@@ -118,7 +118,7 @@ class EmailComposerTest {
         assertThat(first).isEqualTo(new ComposeReport(2, 0, 2));
         assertThat(second).isEqualTo(new ComposeReport(0, 0, 0));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM email_outbox", Integer.class)).isZero();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM alert WHERE composed_at IS NOT NULL AND email_id IS NULL",
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM alert_email WHERE email_id IS NULL",
                 Integer.class)).isEqualTo(2);
     }
 
@@ -180,6 +180,6 @@ class EmailComposerTest {
 
     private Map<String, Object> emailOf(String alertKey) {
         return jdbc.queryForMap("SELECT e.*, b.body FROM email_outbox e JOIN email_body b ON b.email_id = e.id"
-                + " JOIN alert a ON a.email_id = e.id WHERE a.alert_key = ?", alertKey);
+                + " JOIN alert_email c ON c.email_id = e.id JOIN alert a ON a.id = c.alert_id WHERE a.alert_key = ?", alertKey);
     }
 }

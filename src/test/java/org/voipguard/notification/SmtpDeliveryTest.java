@@ -179,7 +179,7 @@ class SmtpDeliveryTest {
     }
 
     private String storedMessageId(RaisedAlert alert) {
-        return jdbc.queryForObject("SELECT e.message_id FROM email_outbox e JOIN alert a ON a.email_id = e.id"
+        return jdbc.queryForObject("SELECT e.message_id FROM email_outbox e JOIN alert_email c ON c.email_id = e.id JOIN alert a ON a.id = c.alert_id"
                 + " WHERE a.alert_key = ?", String.class, alert.key());
     }
 }
