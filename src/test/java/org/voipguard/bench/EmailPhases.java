@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -66,12 +69,18 @@ final class EmailPhases {
         return report.failed() == 0 && report.stillPending() == 0 ? report.sent() : -1;
     }
 
-    /** Marks every email pending again and sends them all to a GreenMail server started for the phase. */
+    /**
+     * Marks every email pending again and sends them all to a GreenMail server started for the
+     * phase, which keeps what it receives in memory: it is emptied every second, so that a run of
+     * millions of emails measures delivery and not the server's heap.
+     */
     static long deliverOverSmtp(ConfigurableApplicationContext context) {
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
         jdbc.update("UPDATE email_outbox SET status = 'PENDING', sent_at = NULL WHERE status = 'SENT'");
         GreenMail server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         server.start();
+        ScheduledExecutorService purger = Executors.newSingleThreadScheduledExecutor();
+        purger.scheduleWithFixedDelay(() -> purge(server), 1, 1, TimeUnit.SECONDS);
         try {
             JavaMailSenderImpl sender = new JavaMailSenderImpl();
             sender.setHost("127.0.0.1");
@@ -82,7 +91,16 @@ final class EmailPhases {
             DeliveryReport report = delivery.deliverPending();
             return report.failed() == 0 && report.stillPending() == 0 ? report.sent() : -1;
         } finally {
+            purger.shutdownNow();
             server.stop();
+        }
+    }
+
+    private static void purge(GreenMail server) {
+        try {
+            server.purgeEmailFromAllMailboxes();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not empty the benchmark's mail server", e);
         }
     }
 
