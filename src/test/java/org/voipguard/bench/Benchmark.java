@@ -140,6 +140,7 @@ public final class Benchmark {
         phases.add(table.row(timed("email bare write", () -> EmailPhases.bareWrite(jdbc, bareStoreDir.resolve("eml")))));
         phases.add(table.row(timed("emails compose", () -> EmailPhases.compose(context))));
         phases.add(table.row(timed("emails to .eml", () -> EmailPhases.deliver(context))));
+        EmailPhases.markSentPendingAgain(jdbc);
         phases.add(table.row(timed("emails over SMTP", () -> EmailPhases.deliverOverSmtp(context))));
         ok &= phases.stream().allMatch(p -> p.records() >= 0);
 

@@ -8,9 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,14 +19,12 @@ import org.voipguard.notification.OutboxDelivery;
 import org.voipguard.notification.OutboxMessages;
 import org.voipguard.notification.SmtpTransport;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 /**
  * The email phases of the benchmark, on the alerts the imports stored: a bare write of as many
  * small files as there are alerts to compose (the baseline: what writing {@code .eml} files alone
  * costs), composing the emails, delivering them as {@code .eml} files, and delivering them again
- * to a GreenMail SMTP server in this JVM.
+ * to an SMTP server in this JVM.
  */
 final class EmailPhases {
 
@@ -69,38 +64,27 @@ final class EmailPhases {
         return report.failed() == 0 && report.stillPending() == 0 ? report.sent() : -1;
     }
 
+    /** Marks every email sent pending again, for the SMTP phase (not timed: it is the benchmark's doing). */
+    static void markSentPendingAgain(JdbcTemplate jdbc) {
+        jdbc.update("UPDATE email_outbox SET status = 'PENDING', sent_at = NULL WHERE status = 'SENT'");
+    }
+
     /**
-     * Marks every email pending again and sends them all to a GreenMail server started for the
-     * phase, which keeps what it receives in memory: it is emptied every second, so that a run of
-     * millions of emails measures delivery and not the server's heap.
+     * Sends every pending email to an SMTP server started for the phase in this JVM, which accepts
+     * them all and keeps none ({@link SmtpSink}), over {@code voipguard.mail.connections} connections.
      */
     static long deliverOverSmtp(ConfigurableApplicationContext context) {
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-        jdbc.update("UPDATE email_outbox SET status = 'PENDING', sent_at = NULL WHERE status = 'SENT'");
-        GreenMail server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        server.start();
-        ScheduledExecutorService purger = Executors.newSingleThreadScheduledExecutor();
-        purger.scheduleWithFixedDelay(() -> purge(server), 1, 1, TimeUnit.SECONDS);
-        try {
+        try (SmtpSink server = new SmtpSink()) {
             JavaMailSenderImpl sender = new JavaMailSenderImpl();
             sender.setHost("127.0.0.1");
-            sender.setPort(server.getSmtp().getPort());
+            sender.setPort(server.port());
             OutboxDelivery delivery = new OutboxDelivery(jdbc, context.getBean(OutboxMessages.class),
-                    new SmtpTransport(sender, "127.0.0.1", server.getSmtp().getPort(),
+                    new SmtpTransport(sender, "127.0.0.1", server.port(),
                             context.getBean(VoipGuardProperties.class).mail().connections()));
             DeliveryReport report = delivery.deliverPending();
-            return report.failed() == 0 && report.stillPending() == 0 ? report.sent() : -1;
-        } finally {
-            purger.shutdownNow();
-            server.stop();
-        }
-    }
-
-    private static void purge(GreenMail server) {
-        try {
-            server.purgeEmailFromAllMailboxes();
-        } catch (Exception e) {
-            throw new IllegalStateException("could not empty the benchmark's mail server", e);
+            boolean allArrived = report.failed() == 0 && report.stillPending() == 0 && server.accepted() == report.sent();
+            return allArrived ? report.sent() : -1;
         }
     }
 
