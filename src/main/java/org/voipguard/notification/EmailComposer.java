@@ -63,7 +63,7 @@ public class EmailComposer {
      * not store an email twice, since emails are inserted only when their Message-ID (derived
      * from the alert keys) is absent, and an alert composed twice would fail on its key.
      */
-    private static final String SELECT_PAGE = UNCOMPOSED_ALERTS + " AND id > ? ORDER BY id LIMIT " + PAGE_SIZE;
+    static final String SELECT_PAGE = UNCOMPOSED_ALERTS + " AND id > ? ORDER BY id LIMIT " + PAGE_SIZE;
     private static final String SELECT_REST_OF_GROUPS = UNCOMPOSED_ALERTS + " AND id > ?"
             + " AND alert_type = '" + RATE_LIMIT_EXCEEDED + "' AND number IN (" + placeholders(InListBatches.SIZE)
             + ") ORDER BY id";

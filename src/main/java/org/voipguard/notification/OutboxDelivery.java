@@ -47,7 +47,7 @@ public class OutboxDelivery {
      * order and reads one page, where ORDER BY id made it read and sort every pending email (with
      * its body) for every page, so delivery slowed down as the backlog grew.
      */
-    private static final String SELECT_PENDING = EMAIL_COLUMNS + ", b.body FROM email_outbox e"
+    static final String SELECT_PENDING = EMAIL_COLUMNS + ", b.body FROM email_outbox e"
             + " JOIN email_body b ON b.email_id = e.id WHERE e.status = 'PENDING' AND e.id > ? ORDER BY e.status, e.id LIMIT "
             + PAGE_SIZE;
     /** The page just read is exactly the pending emails between its first and last id. */
