@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.voipguard.billing.SpendLedger.NumberMonth;
+import org.voipguard.db.NewRows;
 import org.voipguard.db.SqlDialect;
 
 /**
@@ -30,15 +31,17 @@ import org.voipguard.db.SqlDialect;
 @Repository
 public class CallStore {
 
+    private static final NewRows.Table CDR = new NewRows.Table("cdr", List.of("call_id", "number", "direction",
+            "start_time", "billing_month", "duration_s", "called", "call_class", "price_ppm", "cost_gbp", "status",
+            "late_charge", "import_id", "charge_batch", "dialled_digits"), List.of("call_id"));
+
     private final JdbcTemplate jdbc;
-    private final String insertIfNew;
+    private final NewRows newRows;
     private final String listUncharged;
 
-    public CallStore(JdbcTemplate jdbc, SqlDialect dialect) {
+    public CallStore(JdbcTemplate jdbc, SqlDialect dialect, NewRows newRows) {
         this.jdbc = jdbc;
-        this.insertIfNew = dialect.insertIfAbsent("cdr", List.of("call_id", "number", "direction", "start_time",
-                "billing_month", "duration_s", "called", "call_class", "price_ppm", "cost_gbp", "status", "late_charge",
-                "import_id", "charge_batch", "dialled_digits"), List.of("call_id"));
+        this.newRows = newRows;
         this.listUncharged = dialect.insertIfAbsent("uncharged_batch", List.of("charge_batch", "import_id"),
                 List.of("charge_batch"));
     }
@@ -63,32 +66,24 @@ public class CallStore {
             return List.of();
         }
         jdbc.update(listUncharged, chargeBatch, importId);
-        int[] inserted = jdbc.batchUpdate(insertIfNew, calls, calls.size(), (ps, stored) -> {
-                    CdrRecord r = stored.call().record();
-                    var priced = stored.call().priced();
-                    ps.setString(1, r.callId());
-                    ps.setString(2, r.number());
-                    ps.setString(3, r.direction().name());
-                    ps.setTimestamp(4, Timestamp.from(r.startTime().toInstant()));
-                    ps.setString(5, stored.billingMonth());
-                    ps.setInt(6, r.durationS());
-                    ps.setString(7, r.called());
-                    ps.setString(8, priced == null ? "INCOMING" : priced.callClass().name());
-                    ps.setBigDecimal(9, priced == null ? r.ratePpm() : priced.pricePpm());
-                    ps.setBigDecimal(10, stored.call().costGbp());
-                    ps.setInt(11, r.status());
-                    ps.setBoolean(12, stored.lateCharge());
-                    ps.setLong(13, importId);
-                    ps.setLong(14, chargeBatch);
-                    ps.setString(15, priced == null ? null : CdrEvaluator.digits(priced.dialledE164()));
-                })[0];
+        boolean[] inserted = newRows.insert(CDR, calls.stream().map(call -> row(call, importId, chargeBatch)).toList());
         List<StoredCall> fresh = new ArrayList<>();
         for (int i = 0; i < calls.size(); i++) {
-            if (inserted[i] != 0) {
+            if (inserted[i]) {
                 fresh.add(calls.get(i));
             }
         }
         return fresh;
+    }
+
+    private static Object[] row(StoredCall stored, long importId, long chargeBatch) {
+        CdrRecord r = stored.call().record();
+        var priced = stored.call().priced();
+        return new Object[] {r.callId(), r.number(), r.direction().name(), r.startTime().toInstant(),
+            stored.billingMonth(), r.durationS(), r.called(), priced == null ? "INCOMING" : priced.callClass().name(),
+            priced == null ? r.ratePpm() : priced.pricePpm(), stored.call().costGbp(), r.status(),
+            stored.lateCharge(), importId, chargeBatch,
+            priced == null ? null : CdrEvaluator.digits(priced.dialledE164())};
     }
 
     /** The charge batches whose calls are stored but not yet in the monthly spend, oldest first. */

@@ -1,9 +1,7 @@
 package org.voipguard.registration;
 
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -14,20 +12,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.voipguard.db.InListBatches;
-import org.voipguard.db.SqlDialect;
+import org.voipguard.db.NewRows;
 
 /** Stored registration events; an event seen before (same key) is stored once. */
 @Repository
 public class RegistrationEventStore {
 
-    private final JdbcTemplate jdbc;
-    private final String insertIfNew;
+    private static final NewRows.Table REGISTRATION_EVENT = new NewRows.Table("registration_event",
+            List.of("event_key", "event_time", "number", "source_ip", "source_port", "transport", "user_agent",
+                    "auth_result", "expires_s", "import_id"),
+            List.of("event_key"));
 
-    public RegistrationEventStore(JdbcTemplate jdbc, SqlDialect dialect) {
+    private final JdbcTemplate jdbc;
+    private final NewRows newRows;
+
+    public RegistrationEventStore(JdbcTemplate jdbc, NewRows newRows) {
         this.jdbc = jdbc;
-        this.insertIfNew = dialect.insertIfAbsent("registration_event", List.of("event_key", "event_time", "number",
-                "source_ip", "source_port", "transport", "user_agent", "auth_result", "expires_s", "import_id"),
-                List.of("event_key"));
+        this.newRows = newRows;
     }
 
     /** Drops the events before {@code before} that were evaluated; returns how many. */
@@ -56,19 +57,17 @@ public class RegistrationEventStore {
         if (events.isEmpty()) {
             return 0;
         }
-        int[] inserted = jdbc.batchUpdate(insertIfNew, events, events.size(), (ps, e) -> {
-                    RegistrationRecord r = e.record();
-                    ps.setString(1, e.eventKey());
-                    ps.setTimestamp(2, Timestamp.from(r.time()));
-                    ps.setString(3, r.number());
-                    ps.setString(4, r.sourceIp());
-                    ps.setObject(5, r.sourcePort(), Types.INTEGER);
-                    ps.setString(6, r.transport());
-                    ps.setString(7, r.userAgent());
-                    ps.setString(8, r.authResult().name());
-                    ps.setObject(9, r.expiresS(), Types.INTEGER);
-                    ps.setLong(10, importId);
-                })[0];
-        return (int) Arrays.stream(inserted).filter(count -> count != 0).count();
+        boolean[] inserted = newRows.insert(REGISTRATION_EVENT, events.stream().map(e -> row(e, importId)).toList());
+        int count = 0;
+        for (boolean isNew : inserted) {
+            count += isNew ? 1 : 0;
+        }
+        return count;
+    }
+
+    private static Object[] row(NewEvent event, long importId) {
+        RegistrationRecord r = event.record();
+        return new Object[] {event.eventKey(), r.time(), r.number(), r.sourceIp(), r.sourcePort(), r.transport(),
+            r.userAgent(), r.authResult().name(), r.expiresS(), importId};
     }
 }
