@@ -22,6 +22,7 @@ import org.voipguard.cdr.formats.CdrFormatParsers;
 import org.voipguard.cdr.formats.CdrFormatSettings;
 import org.voipguard.cdr.formats.JdbcOpenCalls;
 import org.voipguard.config.VoipGuardProperties;
+import org.voipguard.db.FreshStatistics;
 import org.voipguard.imports.FileImportReportTasklet;
 import org.voipguard.imports.ImportJobParameters;
 import org.voipguard.imports.ImportProgressListener;
@@ -71,7 +72,7 @@ public class CdrImportJobConfiguration {
     @Bean
     public Step importCdrsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             VoipGuardProperties properties, ItemStreamReader<CdrLine> cdrReader, CdrLineProcessor cdrProcessor,
-            CdrChunkWriter cdrWriter, ImportCharges importCharges) {
+            CdrChunkWriter cdrWriter, ImportCharges importCharges, FreshStatistics freshStatistics) {
         return new StepBuilder(CdrChunkWriter.STEP, jobRepository)
                 .<CdrLine, CdrOutcome>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
@@ -80,6 +81,7 @@ public class CdrImportJobConfiguration {
                 .writer(cdrWriter)
                 .listener(new ImportProgressListener("cdrs"))
                 .listener(importCharges)
+                .listener(freshStatistics)
                 .build();
     }
 

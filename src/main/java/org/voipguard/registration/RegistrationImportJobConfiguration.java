@@ -22,6 +22,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.voipguard.blocklist.AddressBans;
 import org.voipguard.blocklist.AllowlistFile;
 import org.voipguard.config.VoipGuardProperties;
+import org.voipguard.db.FreshStatistics;
 import org.voipguard.imports.FileImportReportTasklet;
 import org.voipguard.imports.ImportJobParameters;
 import org.voipguard.imports.ImportProgressListener;
@@ -102,12 +103,13 @@ public class RegistrationImportJobConfiguration {
     @Bean
     public Step evaluateRegistrationsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             VoipGuardProperties properties, JdbcCursorItemReader<StoredRegistration> pendingRegistrationReader,
-            RegistrationEvaluationWriter registrationEvaluationWriter) {
+            RegistrationEvaluationWriter registrationEvaluationWriter, FreshStatistics freshStatistics) {
         return new StepBuilder("evaluateRegistrations", jobRepository)
                 .<StoredRegistration, StoredRegistration>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(pendingRegistrationReader)
                 .writer(registrationEvaluationWriter)
+                .listener(freshStatistics)
                 .build();
     }
 
