@@ -1,0 +1,38 @@
+package org.voipguard.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.voipguard.support.AlsoOnPostgreSql;
+
+/** The tables an import reads by key get PostgreSQL statistics when a step starts. */
+@AlsoOnPostgreSql
+@SpringBootTest
+class FreshStatisticsTest {
+
+    @Autowired
+    private JdbcTemplate jdbc;
+    @Autowired
+    private FreshStatistics freshStatistics;
+
+    @Test
+    void onPostgreSqlEveryTableReadByKeyIsAnalysedWhenAStepStarts() {
+        assumeThat(DatabaseProduct.of(jdbc.getDataSource())).isEqualTo(DatabaseProduct.POSTGRESQL);
+        jdbc.update("INSERT INTO known_ip (number, source_ip, first_seen) VALUES ('+441632960001', '192.0.2.1',"
+                + " CURRENT_TIMESTAMP)");
+
+        freshStatistics.beforeStep(null);
+
+        for (String table : FreshStatistics.TABLES_READ_BY_KEY) {
+            assertThat(jdbc.queryForObject("SELECT reltuples FROM pg_class WHERE relname = ?", Double.class, table))
+                    .as(table).isGreaterThanOrEqualTo(0);
+        }
+        assertThat(jdbc.queryForObject("SELECT reltuples FROM pg_class WHERE relname = 'known_ip'", Double.class))
+                .isEqualTo(1);
+        jdbc.update("DELETE FROM known_ip");
+    }
+}
