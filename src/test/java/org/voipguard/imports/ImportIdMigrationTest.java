@@ -2,19 +2,16 @@ package org.voipguard.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.DatabaseMetaData;
-import java.util.Locale;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.voipguard.support.AlsoOnPostgreSql;
+import org.voipguard.support.SchemaMigrations;
 
 /**
  * Rows stored before V11, under columns named job_execution_id, keep their import after the
@@ -35,7 +32,7 @@ class ImportIdMigrationTest {
 
     @AfterEach
     void dropTheSchema() {
-        jdbc.execute("DROP SCHEMA IF EXISTS \"" + SCHEMA + "\" CASCADE");
+        SchemaMigrations.drop(jdbc, SCHEMA);
     }
 
     @Test
@@ -66,10 +63,6 @@ class ImportIdMigrationTest {
     }
 
     private void migrate(String target) throws Exception {
-        String vendor = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName)
-                .toLowerCase(Locale.ROOT);
-        Flyway.configure().dataSource(dataSource).schemas(SCHEMA).target(target)
-                .locations("classpath:db/migration/common", "classpath:db/migration/vendor/" + vendor)
-                .load().migrate();
+        SchemaMigrations.migrate(dataSource, SCHEMA, target);
     }
 }

@@ -2,21 +2,18 @@ package org.voipguard.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.DatabaseMetaData;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.voipguard.support.AlsoOnPostgreSql;
+import org.voipguard.support.SchemaMigrations;
 
 /**
  * Alerts composed before V90 (alert.email_id and alert.composed_at) keep their email after the
@@ -37,7 +34,7 @@ class AlertEmailLinkMigrationTest {
 
     @AfterEach
     void dropTheSchema() {
-        jdbc.execute("DROP SCHEMA IF EXISTS \"" + SCHEMA + "\" CASCADE");
+        SchemaMigrations.drop(jdbc, SCHEMA);
     }
 
     @Test
@@ -75,10 +72,6 @@ class AlertEmailLinkMigrationTest {
     }
 
     private void migrate(String target) throws Exception {
-        String vendor = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName)
-                .toLowerCase(Locale.ROOT);
-        Flyway.configure().dataSource(dataSource).schemas(SCHEMA).target(target)
-                .locations("classpath:db/migration/common", "classpath:db/migration/vendor/" + vendor)
-                .load().migrate();
+        SchemaMigrations.migrate(dataSource, SCHEMA, target);
     }
 }

@@ -2,22 +2,19 @@ package org.voipguard.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.DatabaseMetaData;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Locale;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.voipguard.support.AlsoOnPostgreSql;
+import org.voipguard.support.SchemaMigrations;
 
 /**
  * Registration events stored before V9 keep working after it: their keys get the new form, so
@@ -40,7 +37,7 @@ class RegistrationEventMigrationTest {
 
     @AfterEach
     void dropTheSchema() {
-        jdbc.execute("DROP SCHEMA IF EXISTS " + QUOTED_SCHEMA + " CASCADE");
+        SchemaMigrations.drop(jdbc, SCHEMA);
     }
 
     @Test
@@ -89,10 +86,6 @@ class RegistrationEventMigrationTest {
     }
 
     private void migrate(String target) throws Exception {
-        String vendor = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName)
-                .toLowerCase(Locale.ROOT);
-        Flyway.configure().dataSource(dataSource).schemas(SCHEMA).target(target)
-                .locations("classpath:db/migration/common", "classpath:db/migration/vendor/" + vendor)
-                .load().migrate();
+        SchemaMigrations.migrate(dataSource, SCHEMA, target);
     }
 }
