@@ -3,15 +3,13 @@ package org.voipguard.callpatterns;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The outgoing calls the call-pattern checks look at, by local calendar day and number: for each
@@ -21,6 +19,10 @@ import java.util.Set;
  * a later file continues the windows of an earlier one, and a run started again after a crash
  * reads back exactly what was committed. At most {@code daysKept} days are held (more only
  * while one chunk needs them), the least recently used given up first.
+ *
+ * <p>A day held is every outgoing call of that day, so it is kept compact ({@link HeldDay}):
+ * about a third of the memory the calls take as objects. The calls of one number and day are
+ * made into {@link PatternCall}s only while they are evaluated.
  */
 public final class CallHistory {
 
@@ -28,16 +30,17 @@ public final class CallHistory {
     @FunctionalInterface
     public interface Source {
 
-        /** The outgoing calls that started from {@code from} (inclusive) to {@code to} (exclusive). */
-        List<PatternCall> outgoingCallsStartingBetween(Instant from, Instant to);
+        /** Hands over, one at a time, the outgoing calls that started from {@code from} (inclusive) to {@code to} (exclusive). */
+        void outgoingCallsStartingBetween(Instant from, Instant to, Consumer<PatternCall> calls);
 
-        Source NOTHING = (from, to) -> List.of();
+        Source NOTHING = (from, to, calls) -> {
+        };
     }
 
     private final Source source;
     private final ZoneId zone;
     private final int daysKept;
-    private final LinkedHashMap<LocalDate, Map<String, List<PatternCall>>> days = new LinkedHashMap<>(16, 0.75f, true);
+    private final LinkedHashMap<LocalDate, HeldDay> days = new LinkedHashMap<>(16, 0.75f, true);
 
     public CallHistory(Source source, ZoneId zone, int daysKept) {
         this.source = source;
@@ -64,9 +67,9 @@ public final class CallHistory {
     /** Adds calls just kept (new ones only: a call read back from the source must not be added again). */
     public void add(Collection<PatternCall> calls) {
         for (PatternCall call : calls) {
-            Map<String, List<PatternCall>> day = days.get(dayOf(call.start()));
+            HeldDay day = days.get(dayOf(call.start()));
             if (day != null) {
-                day.computeIfAbsent(call.number(), n -> new ArrayList<>()).add(call);
+                day.add(call);
             }
         }
     }
@@ -81,18 +84,20 @@ public final class CallHistory {
 
     /** The number's calls of a day held, in no particular order. */
     List<PatternCall> callsOf(String number, LocalDate day) {
-        Map<String, List<PatternCall>> calls = days.get(day);
-        return calls == null ? List.of() : calls.getOrDefault(number, List.of());
+        HeldDay calls = days.get(day);
+        return calls == null ? List.of() : calls.callsOf(number);
     }
 
-    private Map<String, List<PatternCall>> read(LocalDate day) {
-        Map<String, List<PatternCall>> byNumber = new HashMap<>();
-        Instant from = day.atStartOfDay(zone).toInstant();
-        Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
-        for (PatternCall call : source.outgoingCallsStartingBetween(from, to)) {
-            byNumber.computeIfAbsent(call.number(), n -> new ArrayList<>()).add(call);
-        }
-        return byNumber;
+    /** How many calls the days held hold. */
+    long callsHeld() {
+        return days.values().stream().mapToLong(HeldDay::size).sum();
+    }
+
+    private HeldDay read(LocalDate day) {
+        HeldDay held = new HeldDay();
+        source.outgoingCallsStartingBetween(day.atStartOfDay(zone).toInstant(),
+                day.plusDays(1).atStartOfDay(zone).toInstant(), held::add);
+        return held;
     }
 
     private void forgetBeyond(int limit, Set<LocalDate> needed) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 import org.voipguard.billing.BillWarnings;
 import org.voipguard.billing.BillingMonths;
@@ -79,8 +80,8 @@ public final class InMemoryCdrImport {
                 }
 
                 @Override
-                public List<PatternCall> outgoingCallsStartingBetween(Instant from, Instant to) {
-                    return List.of();
+                public void outgoingCallsStartingBetween(Instant from, Instant to, Consumer<PatternCall> calls) {
+                    // nothing is stored
                 }
             };
         }

@@ -1,5 +1,6 @@
 package org.voipguard.cdr;
 
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -9,8 +10,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.voipguard.billing.SpendLedger.NumberMonth;
@@ -26,6 +29,7 @@ import org.voipguard.db.InListBatches;
 public class StoredCdrState implements InMemoryCdrImport.StoredState {
 
     private static final Pattern NOT_DIGIT = Pattern.compile("[^0-9]");
+    private static final int CALLS_FETCHED_AT_ONCE = 10_000;
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -56,14 +60,19 @@ public class StoredCdrState implements InMemoryCdrImport.StoredState {
     /** Calls stored before the dialled digits were: their number as dialled, digits only. */
     private static final String DIALLED = "COALESCE(dialled_digits, called)";
 
+    /** Streamed, fetched in batches: a day of a busy provider is hundreds of thousands of calls. */
     @Override
-    public List<PatternCall> outgoingCallsStartingBetween(Instant from, Instant to) {
-        return jdbc.getJdbcTemplate().query("SELECT call_id, number, start_time, duration_s, " + DIALLED
-                + " FROM cdr WHERE start_time >= ? AND start_time < ? AND direction = 'OUT'",
-                (rs, row) -> new PatternCall(rs.getString(1), rs.getString(2),
-                        rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getInt(4),
-                        NOT_DIGIT.matcher(rs.getString(5)).replaceAll("")),
-                Timestamp.from(from), Timestamp.from(to));
+    public void outgoingCallsStartingBetween(Instant from, Instant to, Consumer<PatternCall> calls) {
+        jdbc.getJdbcTemplate().query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("SELECT call_id, number, start_time, duration_s, "
+                    + DIALLED + " FROM cdr WHERE start_time >= ? AND start_time < ? AND direction = 'OUT'");
+            statement.setFetchSize(CALLS_FETCHED_AT_ONCE);
+            statement.setTimestamp(1, Timestamp.from(from));
+            statement.setTimestamp(2, Timestamp.from(to));
+            return statement;
+        }, (RowCallbackHandler) rs -> calls.accept(new PatternCall(rs.getString(1), rs.getString(2),
+                rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getInt(4),
+                NOT_DIGIT.matcher(rs.getString(5)).replaceAll(""))));
     }
 
     @Override
