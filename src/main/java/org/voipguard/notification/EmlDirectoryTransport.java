@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import jakarta.mail.MessagingException;
@@ -28,8 +27,7 @@ import jakarta.mail.internet.MimeMessage;
 /**
  * Writes each message as {@code <outboxDir>/<yyyyMMdd-HHmmss>-<id>-<TYPE>.eml}, the default
  * when no SMTP server is configured. A file appears whole or not at all: it is written under
- * a temporary name in the same directory and then moved into place. A page's files are
- * written on every core at once.
+ * a temporary name in the same directory and then moved into place.
  */
 public class EmlDirectoryTransport implements MailTransport {
 
@@ -40,57 +38,31 @@ public class EmlDirectoryTransport implements MailTransport {
 
     private final Path directory;
     private final ZoneId zone;
-    private final int writers;
 
     public EmlDirectoryTransport(Path directory, ZoneId zone) {
-        this(directory, zone, PageShares.cores());
-    }
-
-    /** {@code writers}: how many files of a page are written at once. */
-    EmlDirectoryTransport(Path directory, ZoneId zone, int writers) {
         this.directory = directory;
         this.zone = zone;
-        this.writers = Math.max(1, writers);
     }
 
     @Override
     public void send(OutboxEmail email, MimeMessage message) throws MailDeliveryException {
-        createDirectory();
         write(email, message, STAMP.format(ZonedDateTime.now(zone)));
     }
 
-    /** Writes the page's files, all named with the same time of writing, {@code writers} at once. */
+    /** Writes the page's files one after the other, all named with the same time of writing. */
     @Override
     public List<SendResult> sendAll(List<Outgoing> page) {
-        if (page.isEmpty()) {
-            return List.of();
-        }
-        try {
-            createDirectory();
-        } catch (MailDeliveryException e) {
-            return List.of(SendResult.failed(page.get(0).email(), e));
-        }
         String stamp = STAMP.format(ZonedDateTime.now(zone));
-        AtomicBoolean down = new AtomicBoolean();
-        return PageShares.inShares(page, writers,
-                share -> MailTransport.eachInTurn(share, (email, message) -> write(email, message, stamp), down));
-    }
-
-    private void createDirectory() throws MailDeliveryException {
-        try {
-            if (!Files.isDirectory(directory)) {
-                Files.createDirectories(directory);
-            }
-        } catch (IOException e) {
-            throw new MailDeliveryException("cannot create the outbox directory " + directory + ": " + e.getMessage(), e,
-                    true);
-        }
+        return MailTransport.eachInTurn(page, (email, message) -> write(email, message, stamp));
     }
 
     private void write(OutboxEmail email, MimeMessage message, String stamp) throws MailDeliveryException {
         Path target = directory.resolve(fileName(email, stamp));
         Path temporary = null;
         try {
+            if (!Files.isDirectory(directory)) {
+                Files.createDirectories(directory);
+            }
             temporary = directory.resolve(TEMPORARY_PREFIX + email.id() + "-" + UUID.randomUUID() + ".tmp");
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary,
                     StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), BUFFER_BYTES)) {

@@ -3,7 +3,6 @@ package org.voipguard.notification;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -21,7 +20,7 @@ public interface MailTransport {
      * order. Once the transport is down it stops: the messages it did not try are not in the result.
      */
     default List<SendResult> sendAll(List<Outgoing> page) {
-        return eachInTurn(page, this::send, new AtomicBoolean());
+        return eachInTurn(page, this::send);
     }
 
     /** Hands over one message of a page. */
@@ -30,23 +29,17 @@ public interface MailTransport {
         void send(OutboxEmail email, MimeMessage message) throws MailDeliveryException;
     }
 
-    /**
-     * {@link #sendAll} one message after the other with {@code sender}, stopping once the transport
-     * is down: found so here, or by another share of the same page ({@code down}).
-     */
-    static List<SendResult> eachInTurn(List<Outgoing> page, Sender sender, AtomicBoolean down) {
+    /** {@link #sendAll} one message after the other with {@code sender}, stopping once the transport is down. */
+    static List<SendResult> eachInTurn(List<Outgoing> page, Sender sender) {
         List<SendResult> results = new ArrayList<>(page.size());
         for (Outgoing outgoing : page) {
-            if (down.get()) {
-                break;
-            }
             try {
                 sender.send(outgoing.email(), outgoing.message());
                 results.add(SendResult.sent(outgoing.email()));
             } catch (MailDeliveryException e) {
                 results.add(SendResult.failed(outgoing.email(), e));
                 if (e.transportDown()) {
-                    down.set(true);
+                    break;
                 }
             }
         }

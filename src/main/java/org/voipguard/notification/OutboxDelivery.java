@@ -6,13 +6,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,15 +103,14 @@ public class OutboxDelivery {
         long last = page.get(page.size() - 1).id();
         jdbc.update(MARK_PAGE_SENDING, first, last);
         List<MailTransport.Outgoing> outgoing = new ArrayList<>(page.size());
-        for (Built built : PageShares.inShares(page, PageShares.cores(), share -> share.stream().map(this::build).toList())) {
-            if (built.failure() == null) {
-                outgoing.add(new MailTransport.Outgoing(built.email(), built.message()));
-            } else {
+        for (OutboxEmail email : page) {
+            try {
+                outgoing.add(new MailTransport.Outgoing(email, messages.build(email)));
+            } catch (MessagingException e) {
                 tally.failed++;
-                markFailed(built.email(), new MailDeliveryException(built.failure().getMessage(), built.failure(), false));
+                markFailed(email, new MailDeliveryException(e.getMessage(), e, false));
             }
         }
-        outgoing.sort(Comparator.comparingLong(o -> o.email().id()));
         List<MailTransport.SendResult> results = transport.sendAll(outgoing);
         boolean transportDown = false;
         Set<Long> tried = new HashSet<>();
@@ -133,18 +130,6 @@ public class OutboxDelivery {
                 .forEach(o -> jdbc.update(BACK_TO_PENDING, "not tried: the mail server could not be reached", o.email().id()));
         jdbc.update(MARK_PAGE_SENT, OffsetDateTime.now(ZoneOffset.UTC), first, last);
         return !transportDown;
-    }
-
-    /** The message of an email, or why it could not be built; the cores build a page's messages at once. */
-    private Built build(OutboxEmail email) {
-        try {
-            return new Built(email, messages.build(email), null);
-        } catch (MessagingException e) {
-            return new Built(email, null, e);
-        }
-    }
-
-    private record Built(OutboxEmail email, MimeMessage message, MessagingException failure) {
     }
 
     /** Emails a dead run left {@code SENDING}: sent if the transport shows they got through, pending otherwise. */

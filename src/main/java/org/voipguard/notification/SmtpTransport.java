@@ -103,8 +103,30 @@ public class SmtpTransport implements MailTransport {
         if (!(sender instanceof JavaMailSenderImpl impl)) {
             return MailTransport.super.sendAll(page);
         }
+        int workers = Math.min(connections, page.size());
         AtomicBoolean down = new AtomicBoolean();
-        return PageShares.inShares(page, connections, share -> new Connection(impl, down).sendAll(share));
+        if (workers <= 1) {
+            return new Connection(impl, down).sendAll(page);
+        }
+        ExecutorService executor = Executors.newFixedThreadPool(workers);
+        try {
+            List<CompletableFuture<List<SendResult>>> shares = new ArrayList<>();
+            for (int worker = 0; worker < workers; worker++) {
+                List<Outgoing> share = share(page, worker, workers);
+                shares.add(CompletableFuture.supplyAsync(() -> new Connection(impl, down).sendAll(share), executor));
+            }
+            return shares.stream().flatMap(share -> share.join().stream()).toList();
+        } finally {
+            executor.shutdown();
+        }
+    }
+
+    private static List<Outgoing> share(List<Outgoing> page, int worker, int workers) {
+        List<Outgoing> share = new ArrayList<>();
+        for (int i = worker; i < page.size(); i += workers) {
+            share.add(page.get(i));
+        }
+        return share;
     }
 
     /**
