@@ -20,7 +20,8 @@ import com.sun.management.GarbageCollectionNotificationInfo;
 /**
  * Watches the heap during one phase of a run: the highest heap use sampled every 20 ms, and
  * the highest heap left after a garbage collection (the live data: flat when memory does not
- * grow with the input).
+ * grow with the input), and how long the collections took (they grow when the live data
+ * leaves the collector little room).
  */
 final class HeapWatch implements AutoCloseable {
 
@@ -28,6 +29,7 @@ final class HeapWatch implements AutoCloseable {
 
     private final AtomicLong peakUsed = new AtomicLong();
     private final AtomicLong peakAfterGc = new AtomicLong();
+    private final AtomicLong gcMillis = new AtomicLong();
     private final List<NotificationEmitter> emitters = new ArrayList<>();
     private final NotificationListener listener = this::onGc;
     private final Thread sampler;
@@ -55,6 +57,11 @@ final class HeapWatch implements AutoCloseable {
         return peakAfterGc.get();
     }
 
+    /** The time the collections took, summed: pauses and concurrent cycles alike. */
+    double gcSeconds() {
+        return gcMillis.get() / 1000.0;
+    }
+
     static long maxHeap() {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax();
     }
@@ -80,6 +87,7 @@ final class HeapWatch implements AutoCloseable {
         long before = heapOnly(info.getGcInfo().getMemoryUsageBeforeGc());
         peakAfterGc.accumulateAndGet(after, Math::max);
         peakUsed.accumulateAndGet(before, Math::max);
+        gcMillis.addAndGet(info.getGcInfo().getDuration());
     }
 
     private static long heapOnly(Map<String, MemoryUsage> usageByPool) {
