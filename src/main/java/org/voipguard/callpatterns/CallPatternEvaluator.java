@@ -123,16 +123,41 @@ public final class CallPatternEvaluator {
             return facts;
         }
 
-        /** The positions of the calls each row of a check applies to, in time order (from {@code from} on). */
+        /**
+         * The positions of the calls each row of a check applies to, in time order (from {@code from} on).
+         * A check has a few rows, each one instance: they are told apart by identity, since hashing a row
+         * for every call of a busy number's day cost more than the lookup itself.
+         */
         private Map<Threshold, List<Integer>> byRow(Check check, int from) {
-            Map<Threshold, List<Integer>> groups = new LinkedHashMap<>();
+            List<Threshold> rows = new ArrayList<>(2);
+            List<List<Integer>> groups = new ArrayList<>(2);
             for (int i = from; i < calls.size(); i++) {
                 Threshold row = rowOf(check, i);
-                if (row != null) {
-                    groups.computeIfAbsent(row, r -> new ArrayList<>()).add(i);
+                if (row == null) {
+                    continue;
+                }
+                int at = indexOfSame(rows, row);
+                if (at < 0) {
+                    rows.add(row);
+                    groups.add(new ArrayList<>());
+                    at = rows.size() - 1;
+                }
+                groups.get(at).add(i);
+            }
+            Map<Threshold, List<Integer>> byRow = new LinkedHashMap<>();
+            for (int at = 0; at < rows.size(); at++) {
+                byRow.put(rows.get(at), groups.get(at));
+            }
+            return byRow;
+        }
+
+        private static int indexOfSame(List<Threshold> rows, Threshold row) {
+            for (int at = 0; at < rows.size(); at++) {
+                if (rows.get(at) == row) {
+                    return at;
                 }
             }
-            return groups;
+            return -1;
         }
 
         private Threshold rowOf(Check check, int i) {
