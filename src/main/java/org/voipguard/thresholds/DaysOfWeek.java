@@ -1,6 +1,7 @@
 package org.voipguard.thresholds;
 
 import java.time.DayOfWeek;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -10,8 +11,11 @@ public record DaysOfWeek(Set<DayOfWeek> days) {
 
     public static final DaysOfWeek EVERY_DAY = new DaysOfWeek(EnumSet.allOf(DayOfWeek.class));
 
+    /** Held as an {@link EnumSet}: {@link #contains} is asked for every call a call check counts. */
     public DaysOfWeek {
-        days = Set.copyOf(days);
+        EnumSet<DayOfWeek> copy = EnumSet.noneOf(DayOfWeek.class);
+        copy.addAll(days);
+        days = Collections.unmodifiableSet(copy);
     }
 
     public boolean contains(DayOfWeek day) {
