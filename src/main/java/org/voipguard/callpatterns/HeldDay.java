@@ -1,6 +1,5 @@
 package org.voipguard.callpatterns;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,77 +9,79 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The outgoing calls of one day held by {@link CallHistory}, column by column instead of one
- * object per call: a day holds every call of every number, so at 10,000,000 calls a month over
- * 100,000 numbers the three days held took about 260 MB as objects. Here a call takes its call
- * id's bytes, its start, duration and dialled digits (a {@code long} when they are a number) and
- * the position of the same number's call before it; each number keeps the position of its latest.
+ * The outgoing calls of one day held by {@link CallHistory}, number by number, in arrays instead
+ * of one object per call: a day holds every call of every number, so at 10,000,000 calls a month
+ * over 100,000 numbers the three days held took about 260 MB as objects. Here a call takes its
+ * call id and three {@code long}s (start, nanoseconds and duration, dialled digits as a number),
+ * next to the number's other calls, so a busy number's day is read from a few places in memory.
  */
 final class HeldDay {
 
-    private static final int FIRST_CAPACITY = 256;
-    private static final int NONE = -1;
-    /** Dialled digits held as a {@code long}: no leading zero, at most 18 digits. */
-    private static final Pattern DIGITS_AS_NUMBER = Pattern.compile("[1-9][0-9]{0,17}");
-    private static final long NOT_A_NUMBER = -1;
-
-    private final Map<String, Integer> latestOfNumber = new HashMap<>();
-    /** Dialled digits that are not a number (a leading zero, too long, empty), by position: rare. */
-    private final Map<Integer, String> dialledText = new HashMap<>();
-    private byte[][] callIds = new byte[FIRST_CAPACITY][];
-    private long[] startSeconds = new long[FIRST_CAPACITY];
-    private int[] startNanos = new int[FIRST_CAPACITY];
-    private int[] durations = new int[FIRST_CAPACITY];
-    private long[] dialled = new long[FIRST_CAPACITY];
-    private int[] previousOfNumber = new int[FIRST_CAPACITY];
+    private final Map<String, NumberCalls> byNumber = new HashMap<>();
     private int size;
 
     void add(PatternCall call) {
-        if (size == callIds.length) {
-            grow();
-        }
-        int at = size++;
-        callIds[at] = call.callId().getBytes(StandardCharsets.UTF_8);
-        startSeconds[at] = call.start().getEpochSecond();
-        startNanos[at] = call.start().getNano();
-        durations[at] = call.durationS();
-        String digits = call.dialledDigits();
-        if (DIGITS_AS_NUMBER.matcher(digits).matches()) {
-            dialled[at] = Long.parseLong(digits);
-        } else {
-            dialled[at] = NOT_A_NUMBER;
-            dialledText.put(at, digits);
-        }
-        Integer previous = latestOfNumber.put(call.number(), at);
-        previousOfNumber[at] = previous == null ? NONE : previous;
+        byNumber.computeIfAbsent(call.number(), number -> new NumberCalls()).add(call);
+        size++;
     }
 
-    /** The number's calls, latest first. */
+    /** The number's calls, in the order they were added. */
     List<PatternCall> callsOf(String number) {
-        Integer latest = latestOfNumber.get(number);
-        if (latest == null) {
-            return List.of();
-        }
-        List<PatternCall> calls = new ArrayList<>();
-        for (int at = latest; at != NONE; at = previousOfNumber[at]) {
-            calls.add(new PatternCall(new String(callIds[at], StandardCharsets.UTF_8), number,
-                    Instant.ofEpochSecond(startSeconds[at], startNanos[at]), durations[at],
-                    dialled[at] == NOT_A_NUMBER ? dialledText.get(at) : Long.toString(dialled[at])));
-        }
-        return calls;
+        NumberCalls calls = byNumber.get(number);
+        return calls == null ? List.of() : calls.asPatternCalls(number);
     }
 
     int size() {
         return size;
     }
 
-    private void grow() {
-        int capacity = callIds.length + (callIds.length >> 1);
-        callIds = Arrays.copyOf(callIds, capacity);
-        startSeconds = Arrays.copyOf(startSeconds, capacity);
-        startNanos = Arrays.copyOf(startNanos, capacity);
-        durations = Arrays.copyOf(durations, capacity);
-        dialled = Arrays.copyOf(dialled, capacity);
-        previousOfNumber = Arrays.copyOf(previousOfNumber, capacity);
+    /** One number's calls of the day. */
+    private static final class NumberCalls {
+
+        private static final int LONGS_A_CALL = 3;
+        /** Dialled digits held as a {@code long}: no leading zero, at most 18 digits. */
+        private static final Pattern DIGITS_AS_NUMBER = Pattern.compile("[1-9][0-9]{0,17}");
+        private static final long NOT_A_NUMBER = -1;
+
+        private String[] callIds = new String[2];
+        private long[] fields = new long[2 * LONGS_A_CALL];
+        /** Dialled digits that are not a number (a leading zero, too long, empty), by position: rare. */
+        private Map<Integer, String> dialledText;
+        private int size;
+
+        void add(PatternCall call) {
+            if (size == callIds.length) {
+                callIds = Arrays.copyOf(callIds, size * 2);
+                fields = Arrays.copyOf(fields, size * 2 * LONGS_A_CALL);
+            }
+            int at = size++;
+            callIds[at] = call.callId();
+            int field = at * LONGS_A_CALL;
+            fields[field] = call.start().getEpochSecond();
+            fields[field + 1] = ((long) call.start().getNano() << 32) | (call.durationS() & 0xFFFF_FFFFL);
+            String digits = call.dialledDigits();
+            if (DIGITS_AS_NUMBER.matcher(digits).matches()) {
+                fields[field + 2] = Long.parseLong(digits);
+            } else {
+                fields[field + 2] = NOT_A_NUMBER;
+                if (dialledText == null) {
+                    dialledText = new HashMap<>();
+                }
+                dialledText.put(at, digits);
+            }
+        }
+
+        List<PatternCall> asPatternCalls(String number) {
+            List<PatternCall> calls = new ArrayList<>(size);
+            for (int at = 0; at < size; at++) {
+                int field = at * LONGS_A_CALL;
+                long nanosAndDuration = fields[field + 1];
+                long dialled = fields[field + 2];
+                calls.add(new PatternCall(callIds[at], number,
+                        Instant.ofEpochSecond(fields[field], (int) (nanosAndDuration >>> 32)), (int) nanosAndDuration,
+                        dialled == NOT_A_NUMBER ? dialledText.get(at) : Long.toString(dialled)));
+            }
+            return calls;
+        }
     }
 }
