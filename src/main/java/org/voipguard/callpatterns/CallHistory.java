@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * while one chunk needs them), the least recently used given up first.
  *
  * <p>A day held is every outgoing call of that day, so it is kept compact ({@link HeldDay}):
- * less than half the memory the calls take as objects. The calls of one number and day are
+ * about half the memory the calls take as objects. The calls of one number and day are
  * made into {@link PatternCall}s only while they are evaluated.
  */
 public final class CallHistory {
