@@ -33,8 +33,8 @@ public final class BenchData {
     /** Changes whenever the generator writes different data for the same sizes and seed. */
     private static final int GENERATOR_VERSION = 1;
 
-    private static final long MONTH_START = Instant.parse("2026-10-01T00:00:00Z").getEpochSecond();
-    private static final long MONTH_SECONDS = 31L * 24 * 3600;
+    static final long MONTH_START = Instant.parse("2026-10-01T00:00:00Z").getEpochSecond();
+    static final long MONTH_SECONDS = 31L * 24 * 3600;
     /** British Summer Time ends at 01:00 UTC on the last Sunday of October. */
     private static final long BST_END = Instant.parse("2026-10-25T01:00:00Z").getEpochSecond();
     private static final ZoneOffset BST = ZoneOffset.ofHours(1);
@@ -204,7 +204,7 @@ public final class BenchData {
     }
 
     /** One number in a hundred is busy: together they make a fifth of the calls. */
-    private static int pickNumber(int numbers, SplittableRandom random) {
+    static int pickNumber(int numbers, SplittableRandom random) {
         if (random.nextInt(5) == 0) {
             return random.nextInt(Math.max(1, numbers / 100)) * 100 + 50;
         }

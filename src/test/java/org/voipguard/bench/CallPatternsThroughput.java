@@ -23,8 +23,6 @@ import org.voipguard.thresholds.Thresholds;
  */
 public final class CallPatternsThroughput {
 
-    private static final Instant MONTH_START = Instant.parse("2026-10-01T00:00:00Z");
-    private static final long MONTH_SECONDS = 31L * 24 * 3600;
     private static final int CHUNK = 1000;
 
     private CallPatternsThroughput() {
@@ -54,11 +52,11 @@ public final class CallPatternsThroughput {
     }
 
     private static PatternCall call(long i, long calls, int numbers, SplittableRandom random) {
-        int number = random.nextInt(5) == 0 ? random.nextInt(Math.max(1, numbers / 100)) * 100 + 50
-                : random.nextInt(numbers);
+        int number = BenchData.pickNumber(numbers, random);
         int duration = (int) Math.min(6 * 3600, -Math.log(1 - random.nextDouble()) * 180);
         return new PatternCall("c-" + i + "-" + Long.toHexString(i * 2654435761L & 0xffffff),
-                String.format(Locale.ROOT, "+4416329%05d", number), MONTH_START.plusSeconds(i * MONTH_SECONDS / calls),
+                BenchData.number(number),
+                Instant.ofEpochSecond(BenchData.MONTH_START + i * BenchData.MONTH_SECONDS / calls),
                 duration, Long.toString(447_700_000_000L + random.nextInt(100_000_000)));
     }
 }
