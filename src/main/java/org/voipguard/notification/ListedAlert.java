@@ -22,7 +22,7 @@ public record ListedAlert(long id, String type, String number, String ruleName, 
         return Optional.ofNullable(facts.get(AlertQueries.SEVERITY_FACT)).filter(s -> !s.isBlank());
     }
 
-    /** The email of an alert: {@code PENDING}, {@code SENDING}, {@code SENT} or {@code FAILED}. */
+    /** The email of an alert: {@code PENDING}, {@code SENT} or {@code FAILED}. */
     public record Email(String status, String recipients, String subject, Instant sentAt, String failureReason,
             String body) {
     }

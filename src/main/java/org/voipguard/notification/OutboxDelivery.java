@@ -19,16 +19,17 @@ import org.springframework.stereotype.Service;
 
 /**
  * Sends the pending emails of the outbox in id order, a page at a time. Each step is committed
- * as soon as it is known: a page is marked {@code SENDING} in one statement just before it is
- * handed to the transport, then the emails that went are marked {@code SENT} in one statement;
- * a failed one goes back to {@code PENDING}, counts the attempt and keeps the error, and is tried
- * again by the next run. When the transport is down the run stops at the first failure and leaves
- * the rest for the next run. An email the server refused for good (a 5xx reply) is marked
- * {@code FAILED} with the server's words and never tried again.
+ * as soon as it is known: the page is recorded as being sent ({@code outbox_sending}: its first
+ * and last id, one short row) just before it is handed to the transport, then the emails that
+ * went are marked {@code SENT} in one statement and the record is removed; a failed one stays
+ * {@code PENDING}, counts the attempt and keeps the error, and is tried again by the next run.
+ * When the transport is down the run stops at the first failure and leaves the rest for the
+ * next run. An email the server refused for good (a 5xx reply) is marked {@code FAILED} with the
+ * server's words and never tried again.
  * <p>
- * Emails still {@code SENDING} when a run starts were being sent by a run that died. Those the
- * transport can tell got through (their {@code .eml} file is there) are marked sent; the others
- * (SMTP cannot tell) are sent again: at least once, never lost.
+ * A page still recorded as being sent when a run starts was being sent by a run that died. Its
+ * pending emails that the transport can tell got through (their {@code .eml} file is there) are
+ * marked sent; the others (SMTP cannot tell) are sent again: at least once, never lost.
  */
 @Service
 public class OutboxDelivery {
@@ -51,21 +52,21 @@ public class OutboxDelivery {
             + " JOIN email_body b ON b.email_id = e.id WHERE e.status = 'PENDING' AND e.id > ? ORDER BY e.status, e.id LIMIT "
             + PAGE_SIZE;
     /** The page just read is exactly the pending emails between its first and last id. */
-    private static final String MARK_PAGE_SENDING = "UPDATE email_outbox SET status = 'SENDING'"
-            + " WHERE status = 'PENDING' AND id >= ? AND id <= ?";
-    /** Once the page's failures are recorded, what is still SENDING in it went through. */
-    private static final String MARK_PAGE_SENT = "UPDATE email_outbox SET status = 'SENT', sent_at = ?,"
-            + " attempts = attempts + 1, last_error = NULL WHERE status = 'SENDING' AND id >= ? AND id <= ?";
+    private static final String RECORD_PAGE_SENDING = "INSERT INTO outbox_sending (id, first_id, last_id) VALUES (1, ?, ?)";
+    private static final String SELECT_PAGE_SENDING = "SELECT first_id, last_id FROM outbox_sending WHERE id = 1";
+    private static final String FORGET_PAGE_SENDING = "DELETE FROM outbox_sending WHERE id = 1";
+    /** What is still pending between two ids of a page the transport was given, once its failures are excluded, went through. */
+    private static final String MARK_RANGE_SENT = "UPDATE email_outbox SET status = 'SENT', sent_at = ?,"
+            + " attempts = attempts + 1, last_error = NULL WHERE status = 'PENDING' AND id >= ? AND id <= ?";
     private static final String MARK_SENT = "UPDATE email_outbox SET status = 'SENT', sent_at = ?,"
-            + " attempts = attempts + 1, last_error = NULL WHERE id = ? AND status IN ('PENDING', 'SENDING')";
-    private static final String MARK_FAILED = "UPDATE email_outbox SET status = 'PENDING', attempts = attempts + 1,"
-            + " last_error = ? WHERE id = ? AND status IN ('PENDING', 'SENDING')";
+            + " attempts = attempts + 1, last_error = NULL WHERE id = ? AND status = 'PENDING'";
+    private static final String MARK_FAILED = "UPDATE email_outbox SET attempts = attempts + 1,"
+            + " last_error = ? WHERE id = ? AND status = 'PENDING'";
     private static final String MARK_REFUSED = "UPDATE email_outbox SET status = 'FAILED', attempts = attempts + 1,"
-            + " last_error = ?, failure_reason = ? WHERE id = ? AND status IN ('PENDING', 'SENDING')";
-    private static final String SELECT_SENDING = EMAIL_COLUMNS + ", NULL AS body FROM email_outbox e"
-            + " WHERE e.status = 'SENDING' ORDER BY e.id";
-    private static final String BACK_TO_PENDING = "UPDATE email_outbox SET status = 'PENDING', last_error = ?"
-            + " WHERE id = ? AND status = 'SENDING'";
+            + " last_error = ?, failure_reason = ? WHERE id = ? AND status = 'PENDING'";
+    private static final String SELECT_INTERRUPTED = EMAIL_COLUMNS + ", NULL AS body FROM email_outbox e"
+            + " WHERE e.status = 'PENDING' AND e.id >= ? AND e.id <= ? ORDER BY e.status, e.id";
+    private static final String NOTE_ERROR = "UPDATE email_outbox SET last_error = ? WHERE id = ? AND status = 'PENDING'";
 
     private final JdbcTemplate jdbc;
     private final OutboxMessages messages;
@@ -101,24 +102,28 @@ public class OutboxDelivery {
     private boolean deliverPage(List<OutboxEmail> page, Tally tally) {
         long first = page.get(0).id();
         long last = page.get(page.size() - 1).id();
-        jdbc.update(MARK_PAGE_SENDING, first, last);
+        jdbc.update(RECORD_PAGE_SENDING, first, last);
+        Set<Long> notSent = new HashSet<>();
         List<MailTransport.Outgoing> outgoing = new ArrayList<>(page.size());
         for (OutboxEmail email : page) {
             try {
                 outgoing.add(new MailTransport.Outgoing(email, messages.build(email)));
             } catch (MessagingException e) {
                 tally.failed++;
+                notSent.add(email.id());
                 markFailed(email, new MailDeliveryException(e.getMessage(), e, false));
             }
         }
-        List<MailTransport.SendResult> results = transport.sendAll(outgoing);
         boolean transportDown = false;
         Set<Long> tried = new HashSet<>();
-        for (MailTransport.SendResult result : results) {
+        for (MailTransport.SendResult result : transport.sendAll(outgoing)) {
             tried.add(result.email().id());
             if (result.isSent()) {
                 tally.sent++;
-            } else if (result.failure().refusedForGood()) {
+                continue;
+            }
+            notSent.add(result.email().id());
+            if (result.failure().refusedForGood()) {
                 tally.refusals.add(markRefused(result.email(), result.failure()));
             } else {
                 tally.failed++;
@@ -126,18 +131,46 @@ public class OutboxDelivery {
                 transportDown |= result.failure().transportDown();
             }
         }
-        outgoing.stream().filter(o -> !tried.contains(o.email().id()))
-                .forEach(o -> jdbc.update(BACK_TO_PENDING, "not tried: the mail server could not be reached", o.email().id()));
-        jdbc.update(MARK_PAGE_SENT, OffsetDateTime.now(ZoneOffset.UTC), first, last);
+        for (MailTransport.Outgoing untried : outgoing) {
+            if (!tried.contains(untried.email().id())) {
+                notSent.add(untried.email().id());
+                jdbc.update(NOTE_ERROR, "not tried: the mail server could not be reached", untried.email().id());
+            }
+        }
+        markSentBetween(first, last, notSent);
+        jdbc.update(FORGET_PAGE_SENDING);
         return !transportDown;
     }
 
-    /** Emails a dead run left {@code SENDING}: sent if the transport shows they got through, pending otherwise. */
+    /**
+     * Marks sent what is pending from first to last but the emails not sent, one statement per
+     * run of ids between them (one in all when the whole page went). The record of the page is
+     * removed only after this: a run dying in between leaves only unsent emails to look for.
+     */
+    private void markSentBetween(long first, long last, Set<Long> notSent) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        List<Object[]> ranges = new ArrayList<>();
+        long from = first;
+        for (long skipped : notSent.stream().sorted().toList()) {
+            if (skipped > from) {
+                ranges.add(new Object[] {now, from, skipped - 1});
+            }
+            from = skipped + 1;
+        }
+        if (from <= last) {
+            ranges.add(new Object[] {now, from, last});
+        }
+        jdbc.batchUpdate(MARK_RANGE_SENT, ranges);
+    }
+
+    /** The page a dead run was sending: its emails are sent if the transport shows they got through, pending otherwise. */
     private void settleInterruptedSends() {
-        List<OutboxEmail> interrupted = jdbc.query(SELECT_SENDING, OutboxDelivery::outboxEmail);
-        if (interrupted.isEmpty()) {
+        List<long[]> pages = jdbc.query(SELECT_PAGE_SENDING, (rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)});
+        if (pages.isEmpty()) {
             return;
         }
+        List<OutboxEmail> interrupted = jdbc.query(SELECT_INTERRUPTED, OutboxDelivery::outboxEmail,
+                pages.get(0)[0], pages.get(0)[1]);
         Set<Long> delivered = transport.deliveredAmong(interrupted);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         List<Object[]> sent = new ArrayList<>();
@@ -156,8 +189,9 @@ public class OutboxDelivery {
         if (!again.isEmpty()) {
             log.warn("{} emails were being sent when a run stopped; they may have arrived, sending them again with "
                     + "the same Message-ID", again.size());
-            jdbc.batchUpdate(BACK_TO_PENDING, again);
+            jdbc.batchUpdate(NOTE_ERROR, again);
         }
+        jdbc.update(FORGET_PAGE_SENDING);
     }
 
     private void markFailed(OutboxEmail email, MailDeliveryException failure) {

@@ -104,6 +104,34 @@ class EmlOutboxTest {
         assertThat(outboxFiles()).hasSize(1);
     }
 
+    @Test
+    void aPageADeadRunWasSendingIsSettledFromTheFilesItWroteAndTheRestAreWrittenOnce() throws Exception {
+        alerts.store(List.of(billWarning(ALICE, "2025-03", "10.00"), billWarning(ALICE, "2025-04", "10.00"),
+                lockdownBlocked(ALICE, "203.0.113.9")), 3L);
+        send();
+        Path unwritten = outboxFiles().get(1);
+        Files.delete(unwritten);
+        Files.writeString(OUTBOX.resolve(".writing-2-half.tmp"), "Message-ID: <half");
+        jdbc.update("UPDATE email_outbox SET status = 'PENDING', sent_at = NULL, attempts = 0");
+        jdbc.update("INSERT INTO outbox_sending (id, first_id, last_id) SELECT 1, MIN(id), MAX(id) FROM email_outbox");
+
+        String second = send();
+
+        assertThat(second).startsWith("emails send: 1 sent, 0 failed, 0 pending");
+        List<Path> files = outboxFiles();
+        assertThat(files).hasSize(3);
+        assertThat(files.get(1).getFileName().toString()).endsWith(unwritten.getFileName().toString().substring(15));
+        assertThat(jdbc.queryForList("SELECT status FROM email_outbox", String.class)).containsOnly("SENT");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_sending", Integer.class)).isZero();
+    }
+
+    private String send() {
+        StringWriter out = new StringWriter();
+        CommandLineLauncher.execute(context, new PrintWriter(out, true), new PrintWriter(new StringWriter()),
+                "emails", "send");
+        return out.toString();
+    }
+
     private static List<Path> outboxFiles() throws Exception {
         try (Stream<Path> files = Files.list(OUTBOX)) {
             return files.sorted(Comparator.comparing(EmlOutboxTest::emailId)).toList();
