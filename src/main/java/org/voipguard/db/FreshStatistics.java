@@ -31,7 +31,7 @@ public class FreshStatistics implements StepExecutionListener, ChunkListener<Obj
 
     private final JdbcTemplate jdbc;
     private final boolean onPostgreSql;
-    private long chunks;
+    private Schedule importStep;
 
     public FreshStatistics(JdbcTemplate jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
@@ -40,21 +40,47 @@ public class FreshStatistics implements StepExecutionListener, ChunkListener<Obj
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
-        chunks = 0;
-        analyze();
+        importStep = startedFor(TABLES_READ_BY_KEY);
     }
 
     @Override
     public void afterChunk(Chunk<Object> chunk) {
-        chunks++;
-        if (Long.bitCount(chunks) == 1) {
-            analyze();
+        if (importStep != null) {
+            importStep.pageDone();
         }
     }
 
-    private void analyze() {
-        if (onPostgreSql) {
-            jdbc.execute("ANALYZE " + String.join(", ", TABLES_READ_BY_KEY));
+    /**
+     * The same for work done page by page outside a step (composing emails): analyses the tables
+     * now, and again after pages 1, 2, 4, 8, … as {@link Schedule#pageDone()} counts them.
+     */
+    public Schedule startedFor(List<String> tables) {
+        Schedule schedule = new Schedule(List.copyOf(tables));
+        schedule.analyze();
+        return schedule;
+    }
+
+    /** When the tables of one piece of work are analysed again. */
+    public final class Schedule {
+
+        private final List<String> tables;
+        private long pages;
+
+        private Schedule(List<String> tables) {
+            this.tables = tables;
+        }
+
+        public void pageDone() {
+            pages++;
+            if (Long.bitCount(pages) == 1) {
+                analyze();
+            }
+        }
+
+        private void analyze() {
+            if (onPostgreSql) {
+                jdbc.execute("ANALYZE " + String.join(", ", tables));
+            }
         }
     }
 }

@@ -28,6 +28,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.voipguard.config.VoipGuardProperties;
+import org.voipguard.db.FreshStatistics;
 import org.voipguard.db.InListBatches;
 import org.voipguard.db.SqlDialect;
 import org.voipguard.numbers.IpAccessList;
@@ -75,23 +76,28 @@ public class EmailComposer {
             + " AND composed_through < ?";
     private static final String SELECT_EMAIL_IDS = "SELECT id, message_id FROM email_outbox WHERE message_id IN ("
             + placeholders(InListBatches.SIZE) + ")";
+    /** What composing reads by key while it fills two of them: PostgreSQL must see them grow (see FreshStatistics). */
+    private static final List<String> TABLES_READ_BY_KEY = List.of("alert", "alert_email", "email_outbox",
+            "number_settings");
     private static final List<String> EMAIL_COLUMNS = List.of("message_id", "alert_type", "number", "recipients",
             "subject", "status", "attempts", "created_at", "address", "severity");
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final NumberDirectory numbers;
+    private final FreshStatistics freshStatistics;
     private final String messageIdDomain;
     private final String insertEmail;
     private final String insertBody;
     private final List<String> operators;
 
     public EmailComposer(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, SqlDialect dialect,
-            NumberDirectory numbers, VoipGuardProperties properties) {
+            NumberDirectory numbers, FreshStatistics freshStatistics, VoipGuardProperties properties) {
         this.operators = Recipients.operators(properties.operatorEmail());
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.numbers = numbers;
+        this.freshStatistics = freshStatistics;
         this.messageIdDomain = MessageIds.checkedDomain(properties.mail().messageIdDomain());
         this.insertEmail = dialect.insertIfAbsent("email_outbox", EMAIL_COLUMNS, List.of("message_id"));
         this.insertBody = dialect.insertIfAbsent("email_body", List.of("email_id", "body"), List.of("email_id"));
@@ -107,9 +113,11 @@ public class EmailComposer {
         long toNobody = 0;
         Long mark = jdbc.queryForObject(SELECT_MARK, Long.class);
         long afterId = mark == null ? 0 : mark;
+        FreshStatistics.Schedule statistics = freshStatistics.startedFor(TABLES_READ_BY_KEY);
         while (true) {
             long from = afterId;
             PageComposed page = transactions.execute(status -> composePage(from));
+            statistics.pageDone();
             if (page == null || page.report().alerts() == 0) {
                 if (toNobody > 0) {
                     log.warn("{} alerts about an address are stored but emailed to nobody: voipguard.operator-email"

@@ -326,7 +326,7 @@ public final class Benchmark {
         return count == null ? 0 : count;
     }
 
-    private static ConfigurableApplicationContext start(Options options, Path runDir) {
+    static ConfigurableApplicationContext start(Options options, Path runDir) {
         List<String> args = new ArrayList<>();
         if (options.onPostgreSql()) {
             args.add("--spring.datasource.url=" + BenchPostgreSql.freshDatabase(options.postgresqlServer(), "voipguard_bench"));
