@@ -114,7 +114,7 @@ public final class Benchmark {
         List<Phase> phases = new ArrayList<>();
         phases.add(table.row(timed("CDR bare parse", () -> bareParse(data.cdrFile()))));
         String bareStoreUrl = options.onPostgreSql()
-                ? BenchPostgreSql.freshDatabase(options.postgresqlServer(), "voipguard_bench_bare")
+                ? BenchPostgreSql.freshDatabase(options.postgresqlServer(), options.postgresqlDatabase() + "_bare")
                 : databaseUrl(bareStoreDir);
         phases.add(table.row(timed("CDR bare store", () -> BareStore.store(BareStore.Shape.CDR, data.cdrFile(),
                 bareStoreUrl, properties.chunkSize()))));
@@ -329,7 +329,7 @@ public final class Benchmark {
     static ConfigurableApplicationContext start(Options options, Path runDir) {
         List<String> args = new ArrayList<>();
         if (options.onPostgreSql()) {
-            args.add("--spring.datasource.url=" + BenchPostgreSql.freshDatabase(options.postgresqlServer(), "voipguard_bench"));
+            args.add("--spring.datasource.url=" + BenchPostgreSql.freshDatabase(options.postgresqlServer(), options.postgresqlDatabase()));
             args.add("--spring.datasource.username=" + BenchPostgreSql.USER);
             args.add("--spring.datasource.password=");
         } else {
@@ -401,7 +401,7 @@ public final class Benchmark {
     /** The run's arguments. */
     public record Options(BenchData.Sizes sizes, Path directory, long seed, boolean reuseData,
             String extraDatabaseSettings, List<String> applicationArguments, List<String> registrationFormats,
-            String database, String postgresqlServer) {
+            String database, String postgresqlServer, String postgresqlDatabase) {
 
         boolean onPostgreSql() {
             return "postgresql".equals(database);
@@ -417,6 +417,7 @@ public final class Benchmark {
             String databaseSettings = "";
             String database = "h2";
             String postgresqlServer = "jdbc:postgresql://127.0.0.1:5432/";
+            String postgresqlDatabase = "voipguard_bench";
             List<String> application = new ArrayList<>();
             List<String> formats = List.of();
             for (String arg : args) {
@@ -439,6 +440,8 @@ public final class Benchmark {
                     database = value;
                 } else if (arg.startsWith("--postgresql-server=")) {
                     postgresqlServer = value.endsWith("/") ? value : value + "/";
+                } else if (arg.startsWith("--postgresql-database=") && value.matches("[a-z][a-z0-9_]{0,40}")) {
+                    postgresqlDatabase = value;
                 } else if (arg.equals("--reuse-data")) {
                     reuse = true;
                 } else if (arg.startsWith("--spring.") || arg.startsWith("--voipguard.") || arg.startsWith("--logging.")) {
@@ -446,12 +449,12 @@ public final class Benchmark {
                 } else {
                     throw new IllegalArgumentException("unknown argument " + arg + " (use --numbers=N --cdrs=M "
                             + "--registrations=K --registration-formats=kamailio,asterisk-log,asterisk-security --dir=DIR"
-                            + " --seed=S --reuse-data --database=h2|postgresql --postgresql-server=URL"
+                            + " --seed=S --reuse-data --database=h2|postgresql --postgresql-server=URL --postgresql-database=NAME"
                             + " --h2-settings=K=V;..., --spring.*, --voipguard.*)");
                 }
             }
             return new Options(new BenchData.Sizes(numbers, cdrs, registrations), directory, seed, reuse,
-                    databaseSettings, List.copyOf(application), formats, database, postgresqlServer);
+                    databaseSettings, List.copyOf(application), formats, database, postgresqlServer, postgresqlDatabase);
         }
     }
 }
