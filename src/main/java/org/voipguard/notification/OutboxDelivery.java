@@ -104,6 +104,15 @@ public class OutboxDelivery {
         long last = page.get(page.size() - 1).id();
         jdbc.update(RECORD_PAGE_SENDING, first, last);
         Set<Long> notSent = new HashSet<>();
+        List<MailTransport.Outgoing> outgoing = messagesOf(page, tally, notSent);
+        boolean transportDown = recordFailures(outgoing, transport.sendAll(outgoing), tally, notSent);
+        markSentBetween(first, last, notSent);
+        jdbc.update(FORGET_PAGE_SENDING);
+        return !transportDown;
+    }
+
+    /** The page's messages; an email whose message cannot be built is a failure, noted in {@code notSent}. */
+    private List<MailTransport.Outgoing> messagesOf(List<OutboxEmail> page, Tally tally, Set<Long> notSent) {
         List<MailTransport.Outgoing> outgoing = new ArrayList<>(page.size());
         for (OutboxEmail email : page) {
             try {
@@ -114,9 +123,18 @@ public class OutboxDelivery {
                 markFailed(email, new MailDeliveryException(e.getMessage(), e, false));
             }
         }
+        return outgoing;
+    }
+
+    /**
+     * Records every email that did not go (failed, refused, or not tried once the transport was
+     * down) and notes it in {@code notSent}; true when the transport is down.
+     */
+    private boolean recordFailures(List<MailTransport.Outgoing> outgoing, List<MailTransport.SendResult> results,
+            Tally tally, Set<Long> notSent) {
         boolean transportDown = false;
         Set<Long> tried = new HashSet<>();
-        for (MailTransport.SendResult result : transport.sendAll(outgoing)) {
+        for (MailTransport.SendResult result : results) {
             tried.add(result.email().id());
             if (result.isSent()) {
                 tally.sent++;
@@ -137,9 +155,7 @@ public class OutboxDelivery {
                 jdbc.update(NOTE_ERROR, "not tried: the mail server could not be reached", untried.email().id());
             }
         }
-        markSentBetween(first, last, notSent);
-        jdbc.update(FORGET_PAGE_SENDING);
-        return !transportDown;
+        return transportDown;
     }
 
     /**
