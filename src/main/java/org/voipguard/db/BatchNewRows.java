@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,6 +37,16 @@ final class BatchNewRows implements NewRows {
             inserted[i] = counts[i] != 0;
         }
         return inserted;
+    }
+
+    @Override
+    public void append(Table table, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        String sql = "INSERT INTO " + table.name() + " (" + String.join(", ", table.columns()) + ") VALUES ("
+                + String.join(", ", Collections.nCopies(table.columns().size(), "?")) + ")";
+        jdbc.batchUpdate(sql, rows, rows.size(), BatchNewRows::bind);
     }
 
     private static void bind(PreparedStatement ps, Object[] row) throws SQLException {

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Rows as the CSV text of PostgreSQL's {@code COPY … (FORMAT csv)}, each row led by its
- * ordinal. Every text value is quoted, its quotes doubled: inside quotes a comma, tab, line
+ * ordinal when the rows are staged. Every text value is quoted, its quotes doubled: inside quotes a comma, tab, line
  * break, backslash or {@code \N} is data, and a quoted empty string is an empty string, while
  * {@code null} is the unquoted empty field. A NUL character is sent as it is, for the server to
  * refuse as it refuses it in a bound parameter.
@@ -17,14 +17,19 @@ final class CopyCsv {
     private CopyCsv() {
     }
 
-    /** The rows as UTF-8 (the driver's client encoding), one line per row. */
-    static byte[] of(List<Object[]> rows) {
+    /** The rows as UTF-8 (the driver's client encoding), one line per row, led by its ordinal if asked. */
+    static byte[] of(List<Object[]> rows, boolean withOrdinals) {
         StringBuilder text = new StringBuilder(rows.size() * 256);
         for (int ordinal = 0; ordinal < rows.size(); ordinal++) {
-            text.append(ordinal);
-            for (Object value : rows.get(ordinal)) {
-                text.append(',');
-                appendValue(text, value);
+            if (withOrdinals) {
+                text.append(ordinal).append(',');
+            }
+            Object[] row = rows.get(ordinal);
+            for (int i = 0; i < row.length; i++) {
+                if (i > 0) {
+                    text.append(',');
+                }
+                appendValue(text, row[i]);
             }
             text.append('\n');
         }

@@ -59,6 +59,19 @@ final class CopyNewRows implements NewRows {
         return inserted;
     }
 
+    /** Straight into the table: COPY fails as a whole on a stored key, as the batch of inserts would. */
+    @Override
+    public void append(Table table, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        String sql = "COPY " + table.name() + " (" + String.join(", ", table.columns()) + ") FROM STDIN (FORMAT csv)";
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            copyIn(connection, sql, CopyCsv.of(rows, false));
+            return null;
+        });
+    }
+
     /** Outside a transaction each statement commits, and the commit empties the staging table. */
     private static void requireTransaction(Connection connection, Table table) throws SQLException {
         if (connection.getAutoCommit()) {
@@ -76,8 +89,12 @@ final class CopyNewRows implements NewRows {
     private static void copy(Connection connection, Table table, List<Object[]> rows) throws SQLException {
         String sql = "COPY " + staging(table) + " (" + ORDINAL + ", " + String.join(", ", table.columns())
                 + ") FROM STDIN (FORMAT csv)";
+        copyIn(connection, sql, CopyCsv.of(rows, true));
+    }
+
+    private static void copyIn(Connection connection, String sql, byte[] csv) throws SQLException {
         try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new ByteArrayInputStream(CopyCsv.of(rows)));
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new ByteArrayInputStream(csv));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

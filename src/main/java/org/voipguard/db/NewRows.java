@@ -21,6 +21,13 @@ public interface NewRows {
      */
     boolean[] insert(Table table, List<Object[]> rows);
 
+    /**
+     * Inserts every row, for rows whose key cannot be stored yet (an event's outcome, written
+     * once): cheaper than {@link #insert}, since nothing is compared. A key already stored fails
+     * the whole chunk, as a plain insert would.
+     */
+    void append(Table table, List<Object[]> rows);
+
     /** A table, the columns each row gives values for, and the key columns among them. */
     record Table(String name, List<String> columns, List<String> key) {
 

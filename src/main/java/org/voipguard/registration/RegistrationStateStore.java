@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.voipguard.db.InListBatches;
+import org.voipguard.db.NewRows;
 
 /**
  * Per-number registration state in the database: known addresses and User-Agents, lockdown
@@ -24,12 +25,21 @@ import org.voipguard.db.InListBatches;
 @Repository
 public class RegistrationStateStore {
 
+    private static final NewRows.Table KNOWN_IP = new NewRows.Table("known_ip",
+            List.of("number", "source_ip", "first_seen", "import_id"), List.of("number", "source_ip"));
+    private static final NewRows.Table KNOWN_USER_AGENT = new NewRows.Table("known_user_agent",
+            List.of("number", "agent_hash", "user_agent", "first_seen", "import_id"), List.of("number", "agent_hash"));
+    private static final NewRows.Table OUTCOME = new NewRows.Table("registration_outcome",
+            List.of("event_id", "outcome"), List.of("event_id"));
+
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
+    private final NewRows newRows;
 
-    public RegistrationStateStore(JdbcTemplate jdbc) {
+    public RegistrationStateStore(JdbcTemplate jdbc, NewRows newRows) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.newRows = newRows;
     }
 
     Map<String, NumberRegistrationState> load(Collection<String> numbers) {
@@ -56,21 +66,23 @@ public class RegistrationStateStore {
         return states;
     }
 
-    /** Writes what changed in the states since they were loaded or last saved, as learned by the import. */
+    /**
+     * Writes what changed in the states since they were loaded or last saved, as learned by the
+     * import. The addresses and agents are new to their number (the state was loaded with all its
+     * known ones), so they are appended.
+     */
     void save(Map<String, NumberRegistrationState> states, Instant now, long importId) {
         List<Object[]> ips = new ArrayList<>();
         List<Object[]> agents = new ArrayList<>();
         List<Object[]> warnings = new ArrayList<>();
-        Timestamp seen = Timestamp.from(now);
         states.forEach((number, state) -> {
-            state.newIps().forEach(ip -> ips.add(new Object[] {number, ip, seen, importId}));
-            state.newAgents().forEach((hash, agent) -> agents.add(new Object[] {number, hash, agent, seen, importId}));
+            state.newIps().forEach(ip -> ips.add(new Object[] {number, ip, now, importId}));
+            state.newAgents().forEach((hash, agent) -> agents.add(new Object[] {number, hash, agent, now, importId}));
             state.newLockdownWarnings().forEach((ip, at) -> warnings.add(new Object[] {Timestamp.from(at), number, ip}));
             state.saved();
         });
-        batch("INSERT INTO known_ip (number, source_ip, first_seen, import_id) VALUES (?, ?, ?, ?)", ips);
-        batch("INSERT INTO known_user_agent (number, agent_hash, user_agent, first_seen, import_id)"
-                + " VALUES (?, ?, ?, ?, ?)", agents);
+        newRows.append(KNOWN_IP, ips);
+        newRows.append(KNOWN_USER_AGENT, agents);
         int[] updated = batch("UPDATE lockdown_notice SET last_alert_at = ? WHERE number = ? AND source_ip = ?", warnings);
         List<Object[]> missing = new ArrayList<>();
         for (int i = 0; i < updated.length; i++) {
@@ -103,7 +115,7 @@ public class RegistrationStateStore {
     void recordOutcomes(Map<Long, RegistrationOutcome> outcomes) {
         List<Object[]> rows = new ArrayList<>();
         new TreeMap<>(outcomes).forEach((id, outcome) -> rows.add(new Object[] {id, outcome.name()}));
-        batch("INSERT INTO registration_outcome (event_id, outcome) VALUES (?, ?)", rows);
+        newRows.append(OUTCOME, rows);
     }
 
     private int[] batch(String sql, List<Object[]> rows) {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -124,6 +125,42 @@ class NewRowsTest {
 
         assertThat(inserted).doesNotContain(false).hasSize(hostile.size());
         assertThat(labels()).containsExactlyElementsOf(hostile);
+    }
+
+    @Test
+    void appendedRowsAreStoredExactlyAsTheyWentHostileTextNullsAndTimesIncluded() {
+        List<String> hostile = List.of("tab\there", "crlf\r\nend", "\"", "back\\slash\\", "\\N", "\\.",
+                "first line\n\\.\nlast line", "non-ASCII: Grüße, \uD83D\uDCDE, \u202Eevil", "", "comma,separated");
+        List<Object[]> rows = new ArrayList<>(IntStream.range(0, hostile.size())
+                .mapToObj(i -> new Object[] {"key-" + i, hostile.get(i), null, null, null, null, null}).toList());
+        rows.add(labelled("timed", "with every type"));
+
+        inTransaction(() -> {
+            newRows.append(PROBE, rows);
+            return null;
+        });
+
+        List<String> expected = new ArrayList<>(hostile);
+        expected.add("with every type");
+        assertThat(labels()).containsExactlyElementsOf(expected);
+        assertThat(jdbc.queryForObject("SELECT label FROM new_rows_probe WHERE probe_key = 'key-8'", String.class))
+                .isEmpty();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM new_rows_probe WHERE amount IS NULL", Integer.class))
+                .isEqualTo(hostile.size());
+        assertThat(storedTime("timed")).isEqualTo(NOON);
+    }
+
+    @Test
+    void appendingAStoredKeyFailsTheWholeChunk() {
+        inTransaction(() -> newRows.insert(PROBE, List.<Object[]>of(labelled("a", "stored"))));
+
+        Throwable failure = catchThrowable(() -> inTransaction(() -> {
+            newRows.append(PROBE, List.<Object[]>of(labelled("b", "new"), labelled("a", "again")));
+            return null;
+        }));
+
+        assertThat(failure).isInstanceOf(DataAccessException.class);
+        assertThat(labels()).containsExactly("stored");
     }
 
     @Test
