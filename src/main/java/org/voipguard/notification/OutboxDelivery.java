@@ -52,10 +52,11 @@ public class OutboxDelivery {
             + " JOIN email_body b ON b.email_id = e.id WHERE e.status = 'PENDING' AND e.id > ? ORDER BY e.status, e.id LIMIT "
             + PAGE_SIZE;
     /** The page just read is exactly the pending emails between its first and last id. */
-    private static final String RECORD_PAGE_SENDING = "INSERT INTO outbox_sending (id, first_id, last_id) VALUES (1, ?, ?)";
+    private static final String RECORD_PAGE_SENDING = "INSERT INTO outbox_sending (id, first_id, last_id)"
+            + " VALUES (1, ?, ?)";
     private static final String SELECT_PAGE_SENDING = "SELECT first_id, last_id FROM outbox_sending WHERE id = 1";
     private static final String FORGET_PAGE_SENDING = "DELETE FROM outbox_sending WHERE id = 1";
-    /** What is still pending between two ids of a page the transport was given, once its failures are excluded, went through. */
+    /** What is still pending between two ids of a page given to the transport, its failures left out, went. */
     private static final String MARK_RANGE_SENT = "UPDATE email_outbox SET status = 'SENT', sent_at = ?,"
             + " attempts = attempts + 1, last_error = NULL WHERE status = 'PENDING' AND id >= ? AND id <= ?";
     private static final String MARK_SENT = "UPDATE email_outbox SET status = 'SENT', sent_at = ?,"
@@ -66,7 +67,8 @@ public class OutboxDelivery {
             + " last_error = ?, failure_reason = ? WHERE id = ? AND status = 'PENDING'";
     private static final String SELECT_INTERRUPTED = EMAIL_COLUMNS + ", NULL AS body FROM email_outbox e"
             + " WHERE e.status = 'PENDING' AND e.id >= ? AND e.id <= ? ORDER BY e.status, e.id";
-    private static final String NOTE_ERROR = "UPDATE email_outbox SET last_error = ? WHERE id = ? AND status = 'PENDING'";
+    private static final String NOTE_ERROR = "UPDATE email_outbox SET last_error = ?"
+            + " WHERE id = ? AND status = 'PENDING'";
 
     private final JdbcTemplate jdbc;
     private final OutboxMessages messages;
@@ -179,7 +181,7 @@ public class OutboxDelivery {
         jdbc.batchUpdate(MARK_RANGE_SENT, ranges);
     }
 
-    /** The page a dead run was sending: its emails are sent if the transport shows they got through, pending otherwise. */
+    /** The page a dead run was sending: its emails are sent if the transport shows they went, pending otherwise. */
     private void settleInterruptedSends() {
         List<long[]> pages = jdbc.query(SELECT_PAGE_SENDING, (rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)});
         if (pages.isEmpty()) {
