@@ -192,7 +192,7 @@ public final class Benchmark {
     }
 
     /** Prints a phase as soon as it is over, with its ratios to the bare parse before it. */
-    private static final class PhaseTable {
+    static final class PhaseTable {
 
         private final PrintWriter out;
         private Phase baseline;
@@ -259,7 +259,7 @@ public final class Benchmark {
                 });
     }
 
-    private static Phase timed(String name, Supplier<Long> work) {
+    static Phase timed(String name, Supplier<Long> work) {
         System.gc();
         try (HeapWatch heap = new HeapWatch()) {
             long started = System.nanoTime();

@@ -1,6 +1,6 @@
 package org.voipguard.bench;
 
-import java.lang.management.ManagementFactory;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.LongSupplier;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,10 +43,12 @@ public final class OutboxThroughput {
             int numbers = options.sizes().numbers();
             storeNumbers(jdbc, numbers);
             storeAlerts(context.getBean(AlertStore.class), alerts, numbers);
-            System.out.printf(Locale.ROOT, "%s, %,d alerts over %,d numbers%n", options.database(), alerts, numbers);
-            timed("email bare write", () -> EmailPhases.bareWrite(jdbc, runDir.resolve("bare")));
-            timed("emails compose", () -> EmailPhases.compose(context));
-            timed("emails to .eml", () -> EmailPhases.deliver(context));
+            PrintWriter out = new PrintWriter(System.out, true);
+            out.printf(Locale.ROOT, "%s, %,d alerts over %,d numbers%n", options.database(), alerts, numbers);
+            Benchmark.PhaseTable table = new Benchmark.PhaseTable(out);
+            table.row(Benchmark.timed("email bare write", () -> EmailPhases.bareWrite(jdbc, runDir.resolve("bare"))));
+            table.row(Benchmark.timed("emails compose", () -> EmailPhases.compose(context)));
+            table.row(Benchmark.timed("emails to .eml", () -> EmailPhases.deliver(context)));
         }
     }
 
@@ -101,16 +102,5 @@ public final class OutboxThroughput {
                         "P1 national call above the number's limit", "bench", facts);
             }
         }
-    }
-
-    private static void timed(String phase, LongSupplier work) {
-        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        long cpu = os.getProcessCpuTime();
-        long started = System.nanoTime();
-        long records = work.getAsLong();
-        double seconds = (System.nanoTime() - started) / 1e9;
-        double cpuSeconds = (os.getProcessCpuTime() - cpu) / 1e9;
-        System.out.printf(Locale.ROOT, "%-18s %,9d in %6.2f s = %,7.0f/s; process CPU %6.2f s = %,7.0f/cpu s%n", phase,
-                records, seconds, records / seconds, cpuSeconds, records / cpuSeconds);
     }
 }
