@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,9 +43,7 @@ final class BatchNewRows implements NewRows {
         if (rows.isEmpty()) {
             return;
         }
-        String sql = "INSERT INTO " + table.name() + " (" + String.join(", ", table.columns()) + ") VALUES ("
-                + String.join(", ", Collections.nCopies(table.columns().size(), "?")) + ")";
-        jdbc.batchUpdate(sql, rows, rows.size(), BatchNewRows::bind);
+        jdbc.batchUpdate(InsertStatements.insert(table.name(), table.columns()), rows, rows.size(), BatchNewRows::bind);
     }
 
     private static void bind(PreparedStatement ps, Object[] row) throws SQLException {

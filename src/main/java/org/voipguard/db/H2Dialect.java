@@ -18,7 +18,7 @@ final class H2Dialect implements SqlDialect {
 
     @Override
     public String insertOrAdd(String table, List<String> columns, List<String> key, List<String> added) {
-        return insertOrAddSelected(table, columns, key, added, values(columns));
+        return insertOrAddSelected(table, columns, key, added, InsertStatements.values(columns));
     }
 
     private static String insertOrAddSelected(String table, List<String> columns, List<String> key, List<String> added,
@@ -33,16 +33,12 @@ final class H2Dialect implements SqlDialect {
     }
 
     private static String merge(String table, List<String> columns, List<String> key) {
-        return merge(table, columns, key, values(columns));
+        return merge(table, columns, key, InsertStatements.values(columns));
     }
 
     private static String merge(String table, List<String> columns, List<String> key, String source) {
         return "MERGE INTO " + table + " t USING (" + source + ") AS s (" + String.join(", ", columns) + ") ON "
                 + key.stream().map(column -> "t." + column + " = s." + column).collect(Collectors.joining(" AND "));
-    }
-
-    private static String values(List<String> columns) {
-        return "VALUES (" + columns.stream().map(column -> "?").collect(Collectors.joining(", ")) + ")";
     }
 
     private static String whenNotMatched(List<String> columns) {

@@ -8,12 +8,12 @@ final class PostgresDialect implements SqlDialect {
 
     @Override
     public String insertIfAbsent(String table, List<String> columns, List<String> key) {
-        return insert(table, columns) + " ON CONFLICT (" + String.join(", ", key) + ") DO NOTHING";
+        return InsertStatements.insert(table, columns) + " ON CONFLICT (" + String.join(", ", key) + ") DO NOTHING";
     }
 
     @Override
     public String insertOrAdd(String table, List<String> columns, List<String> key, List<String> added) {
-        return insertOrAddSelected(table, columns, key, added, values(columns));
+        return insertOrAddSelected(table, columns, key, added, InsertStatements.values(columns));
     }
 
     private static String insertOrAddSelected(String table, List<String> columns, List<String> key, List<String> added,
@@ -23,19 +23,7 @@ final class PostgresDialect implements SqlDialect {
                         ? table + "." + column + " + EXCLUDED." + column
                         : "EXCLUDED." + column))
                 .collect(Collectors.joining(", "));
-        return insert(table, columns, query) + " ON CONFLICT (" + String.join(", ", key) + ") DO UPDATE SET "
-                + updates;
-    }
-
-    private static String insert(String table, List<String> columns) {
-        return insert(table, columns, values(columns));
-    }
-
-    private static String insert(String table, List<String> columns, String source) {
-        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") " + source;
-    }
-
-    private static String values(List<String> columns) {
-        return "VALUES (" + columns.stream().map(column -> "?").collect(Collectors.joining(", ")) + ")";
+        return InsertStatements.insertFrom(table, columns, query) + " ON CONFLICT (" + String.join(", ", key)
+                + ") DO UPDATE SET " + updates;
     }
 }
