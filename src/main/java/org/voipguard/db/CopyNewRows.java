@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -65,9 +66,8 @@ final class CopyNewRows implements NewRows {
         if (rows.isEmpty()) {
             return;
         }
-        String sql = "COPY " + table.name() + " (" + String.join(", ", table.columns()) + ") FROM STDIN (FORMAT csv)";
         jdbc.execute((ConnectionCallback<Void>) connection -> {
-            copyIn(connection, sql, CopyCsv.of(rows, false));
+            copyIn(connection, copyInto(table.name(), table.columns()), CopyCsv.of(rows, false));
             return null;
         });
     }
@@ -87,9 +87,13 @@ final class CopyNewRows implements NewRows {
     }
 
     private static void copy(Connection connection, Table table, List<Object[]> rows) throws SQLException {
-        String sql = "COPY " + staging(table) + " (" + ORDINAL + ", " + String.join(", ", table.columns())
-                + ") FROM STDIN (FORMAT csv)";
-        copyIn(connection, sql, CopyCsv.of(rows, true));
+        List<String> columns = new ArrayList<>(table.columns());
+        columns.add(0, ORDINAL);
+        copyIn(connection, copyInto(staging(table), columns), CopyCsv.of(rows, true));
+    }
+
+    private static String copyInto(String target, List<String> columns) {
+        return "COPY " + target + " (" + String.join(", ", columns) + ") FROM STDIN (FORMAT csv)";
     }
 
     private static void copyIn(Connection connection, String sql, byte[] csv) throws SQLException {
