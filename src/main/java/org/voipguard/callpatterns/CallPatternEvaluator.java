@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 import org.voipguard.rules.facts.CallPattern;
@@ -124,11 +125,12 @@ public final class CallPatternEvaluator {
         }
 
         /**
-         * The positions of the calls each row of a check applies to, in time order (from {@code from} on).
-         * A check has a few rows, each one instance: they are told apart by identity, since hashing a row
-         * for every call of a busy number's day cost more than the lookup itself.
+         * Hands each row of a check the positions of the calls it applies to, in time order (from
+         * {@code from} on), rows in the order their first call comes. A check has a few rows, each
+         * one instance: they are told apart by identity, since hashing a row for every call of a
+         * busy number's day cost more than the lookup itself.
          */
-        private Map<Threshold, List<Integer>> byRow(Check check, int from) {
+        private void forEachRow(Check check, int from, BiConsumer<Threshold, List<Integer>> action) {
             List<Threshold> rows = new ArrayList<>(2);
             List<List<Integer>> groups = new ArrayList<>(2);
             for (int i = from; i < calls.size(); i++) {
@@ -144,11 +146,9 @@ public final class CallPatternEvaluator {
                 }
                 groups.get(at).add(i);
             }
-            Map<Threshold, List<Integer>> byRow = new LinkedHashMap<>();
             for (int at = 0; at < rows.size(); at++) {
-                byRow.put(rows.get(at), groups.get(at));
+                action.accept(rows.get(at), groups.get(at));
             }
-            return byRow;
         }
 
         private static int indexOfSame(List<Threshold> rows, Threshold row) {
@@ -166,7 +166,7 @@ public final class CallPatternEvaluator {
 
         private List<CallPattern> callRate() {
             List<CallPattern> facts = new ArrayList<>();
-            byRow(Check.CALL_RATE, 0).forEach((row, group) -> {
+            forEachRow(Check.CALL_RATE, 0, (row, group) -> {
                 Duration window = row.window().isZero() ? Duration.ofSeconds(60) : row.window();
                 Bursts bursts = new Bursts(Check.CALL_RATE, row, group, "calls started within " + seconds(window));
                 int lo = 0;
@@ -186,7 +186,7 @@ public final class CallPatternEvaluator {
 
         private List<CallPattern> concurrentCalls() {
             List<CallPattern> facts = new ArrayList<>();
-            byRow(Check.CONCURRENT_CALLS, 0).forEach((row, group) -> {
+            forEachRow(Check.CONCURRENT_CALLS, 0, (row, group) -> {
                 Bursts bursts = new Bursts(Check.CONCURRENT_CALLS, row, group, "calls in progress at once");
                 PriorityQueue<Integer> inProgress = new PriorityQueue<>(
                         Comparator.comparing((Integer k) -> calls.get(group.get(k)).end()));
@@ -265,7 +265,7 @@ public final class CallPatternEvaluator {
 
         private List<CallPattern> dailyCalls() {
             List<CallPattern> facts = new ArrayList<>();
-            byRow(Check.DAILY_CALLS, firstOfDay).forEach((row, group) -> {
+            forEachRow(Check.DAILY_CALLS, firstOfDay, (row, group) -> {
                 Severity reached = row.severityOf(group.size()).orElse(null);
                 if (reached != null && group.stream().anyMatch(i -> isNew[i])) {
                     facts.add(fact(Check.DAILY_CALLS, row, reached, group.size(), numberDay.day().toString(),
