@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The outgoing calls the call-pattern checks look at, by local calendar day and number: for each
@@ -35,6 +36,15 @@ public final class CallHistory {
 
         Source NOTHING = (from, to, calls) -> {
         };
+
+        /** The same calls, of the numbers wanted only: what one part of an import holds. */
+        default Source ofNumbers(Predicate<String> wanted) {
+            return (from, to, calls) -> outgoingCallsStartingBetween(from, to, call -> {
+                if (wanted.test(call.number())) {
+                    calls.accept(call);
+                }
+            });
+        }
     }
 
     private final Source source;

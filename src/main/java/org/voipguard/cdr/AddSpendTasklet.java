@@ -37,7 +37,7 @@ class AddSpendTasklet implements Tasklet {
         List<Long> uncharged = calls.unchargedBatches();
         for (long batch : uncharged) {
             if (charges.completeFor(batch)) {
-                ledger.add(charges.sums(), importId);
+                ledger.add(charges.sums(batch), importId);
             } else {
                 calls.chargesOf(batch, READ_BACK_PART, part -> ledger.add(part, importId));
             }

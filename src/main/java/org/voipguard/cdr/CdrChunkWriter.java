@@ -17,7 +17,10 @@ import org.voipguard.rules.AlertSink;
  */
 class CdrChunkWriter implements ItemWriter<CdrOutcome>, ItemStream {
 
+    /** The import step, which runs the file's parts. */
     static final String STEP = "importCdrs";
+    /** The step each part of the file's records runs, through this writer. */
+    static final String PART_STEP = "importCdrsPart";
 
     private final CdrEvaluator evaluator;
     private final CallStore calls;
@@ -49,7 +52,7 @@ class CdrChunkWriter implements ItemWriter<CdrOutcome>, ItemStream {
                 candidates -> calls.insertNew(candidates, importId, chargeBatch));
         rejects.store(importId, source, result.rejected());
         alerts.accept(result.alerts(), importId);
-        charges.add(result.charges());
+        charges.add(chargeBatch, result.charges());
         counts = counts.plus(result.imported().size(), result.duplicates(), result.lateCharges())
                 .skipping(result.skipped());
     }

@@ -10,6 +10,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,6 +29,8 @@ import org.voipguard.imports.ImportJobParameters;
 import org.voipguard.imports.ImportProgressListener;
 import org.voipguard.imports.ImportedFiles;
 import org.voipguard.imports.LineLengthCap;
+import org.voipguard.imports.NumberPartition;
+import org.voipguard.imports.PartThreads;
 import org.voipguard.imports.PlausibleTimes;
 import org.voipguard.imports.RejectedLines;
 import org.voipguard.imports.RulesAtJobStartListener;
@@ -69,11 +72,34 @@ public class CdrImportJobConfiguration {
                 .build();
     }
 
+    /**
+     * Runs the parts of the file's records ({@link NumberPartition}) side by side, one thread
+     * each, {@code voipguard.import-parts} of them; a Kamailio file in one part, as its BYE lines
+     * are joined to the INVITEs before them.
+     */
     @Bean
-    public Step importCdrsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+    public Step importCdrsStep(JobRepository jobRepository, VoipGuardProperties properties, Step importCdrsPartStep,
+            Partitioner cdrPartitioner, FreshStatistics freshStatistics) {
+        return new StepBuilder(CdrChunkWriter.STEP, jobRepository)
+                .listener(freshStatistics)
+                .partitioner(CdrChunkWriter.PART_STEP, cdrPartitioner)
+                .step(importCdrsPartStep)
+                .gridSize(properties.importParts())
+                .taskExecutor(PartThreads.named("import-cdrs"))
+                .build();
+    }
+
+    @Bean
+    @JobScope
+    Partitioner cdrPartitioner(@Value(FORMAT) String format) {
+        return NumberPartition.partitioner(CdrFormat.fromOption(format) != CdrFormat.KAMAILIO_ACC);
+    }
+
+    @Bean
+    public Step importCdrsPartStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             VoipGuardProperties properties, ItemStreamReader<CdrLine> cdrReader, CdrLineProcessor cdrProcessor,
             CdrChunkWriter cdrWriter, ImportCharges importCharges, FreshStatistics freshStatistics) {
-        return new StepBuilder(CdrChunkWriter.STEP, jobRepository)
+        return new StepBuilder(CdrChunkWriter.PART_STEP, jobRepository)
                 .<CdrLine, CdrOutcome>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(cdrReader)
@@ -81,15 +107,15 @@ public class CdrImportJobConfiguration {
                 .writer(cdrWriter)
                 .listener(new ImportProgressListener("cdrs"))
                 .listener(importCharges)
-                .listener(freshStatistics)
+                .listener(freshStatistics.afterEachChunk())
                 .build();
     }
 
-    /** About 200 bytes each: a bound of some 40 MB of heap. */
+    /** About 200 bytes each: a bound of some 40 MB of heap, shared by the parts. */
     @Bean
     @JobScope
-    ImportCharges importCharges() {
-        return new ImportCharges(200_000);
+    ImportCharges importCharges(VoipGuardProperties properties) {
+        return new ImportCharges(200_000 / properties.importParts());
     }
 
     @Bean
@@ -103,11 +129,13 @@ public class CdrImportJobConfiguration {
     @Bean
     @StepScope
     public CdrLineProcessor cdrProcessor(@Value(FORMAT) String format, @Value(IMPORT_ID) Long importId,
+            @Value(NumberPartition.INDEX_VALUE) Integer part, @Value(NumberPartition.COUNT_VALUE) Integer parts,
             CallPricer pricer, PlausibleTimes plausibleTimes, CdrFormatSettings settings,
             VoipGuardProperties properties, JdbcOpenCalls openCalls) {
         CdrFormatParsers parsers = new CdrFormatParsers(settings, properties.defaultCountry(), properties.timeZone(),
                 plausibleTimes);
-        return new CdrLineProcessor(parsers.parser(CdrFormat.fromOption(format), openCalls.forImport(importId)), pricer);
+        return new CdrLineProcessor(parsers.parser(CdrFormat.fromOption(format), openCalls.forImport(importId)), pricer,
+                NumberPartition.of(part, parts));
     }
 
     @Bean
@@ -115,11 +143,14 @@ public class CdrImportJobConfiguration {
     CdrChunkWriter cdrWriter(CallStore calls, RejectedLines rejects, SpendLedger ledger, ImportCharges charges,
             BillingMonths months, NumberDirectory numbers, ActiveRuleBook rules, AlertSink alertSink,
             StoredCdrState storedCalls,
+            @Value(NumberPartition.INDEX_VALUE) Integer part, @Value(NumberPartition.COUNT_VALUE) Integer parts,
             @Value(IMPORT_ID) Long importId, @Value("#{stepExecution.id}") Long chargeBatch,
             @Value(FILE) String file, @Value(ActiveRuleBook.OF_THE_JOB) String ruleSetVersion,
             @Value(BASELINE) boolean baseline) {
+        NumberPartition partition = NumberPartition.of(part, parts);
         CdrEvaluator evaluator = new CdrEvaluator(rules.ofJob(ruleSetVersion), months,
-                new PriceLimits(numbers, PRICE_LIMITS_REMEMBERED), storedCalls);
+                new PriceLimits(numbers, PRICE_LIMITS_REMEMBERED / partition.count()),
+                storedCalls.ofNumbers(partition::ownsNumber));
         AlertSink alerts = baseline ? (raised, id) -> { } : alertSink;
         return new CdrChunkWriter(evaluator, calls, rejects, ledger, charges, alerts, importId, chargeBatch,
                 Path.of(file).getFileName().toString());
@@ -144,7 +175,7 @@ public class CdrImportJobConfiguration {
     public Step cdrReportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             RejectedLines rejects, ImportedFiles files, VoipGuardProperties properties) {
         return new StepBuilder("report", jobRepository)
-                .tasklet(new FileImportReportTasklet(KIND, CdrChunkWriter.STEP, rejects, files, properties, jobRepository),
+                .tasklet(new FileImportReportTasklet(KIND, CdrChunkWriter.PART_STEP, rejects, files, properties, jobRepository),
                         transactionManager)
                 .build();
     }

@@ -15,6 +15,8 @@ import org.voipguard.config.NotifyMode;
  * Everything an operator sets in {@code batch-config/application.yml} under {@code voipguard:}.
  * {@code operatorEmail} receives the alerts about an address rather than a number
  * ({@code AUTH_FAILURES}, {@code SCANNER}); unset, they are stored and emailed to nobody.
+ * {@code importParts}: how many parts a CDR file's records are shared out in, by number, to
+ * import them side by side on that many threads.
  */
 @ConfigurationProperties("voipguard")
 public record VoipGuardProperties(
@@ -26,6 +28,7 @@ public record VoipGuardProperties(
         @DefaultValue("GB") String defaultCountry,
         @DefaultValue("0.05") double maxRejectedShare,
         @DefaultValue("1000") int chunkSize,
+        @DefaultValue("1") int importParts,
         @DefaultValue("65536") int maxLineLength,
         @DefaultValue PlausibleTimes plausibleTimes,
         @DefaultValue PolicyDefaults defaults,
@@ -35,6 +38,12 @@ public record VoipGuardProperties(
         @DefaultValue Rules rules,
         String operatorEmail,
         @DefaultValue Blocklist blocklist) {
+
+    public VoipGuardProperties {
+        if (importParts < 1) {
+            throw new IllegalArgumentException("voipguard.import-parts must be 1 or more, not " + importParts);
+        }
+    }
 
     /**
      * The blocklist ({@code blocklist export}): {@code allowlistFile} names the provider's own

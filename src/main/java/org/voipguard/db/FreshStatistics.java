@@ -31,7 +31,7 @@ public class FreshStatistics implements StepExecutionListener, ChunkListener<Obj
 
     private final JdbcTemplate jdbc;
     private final boolean onPostgreSql;
-    private Schedule importStep;
+    private volatile Schedule importStep;
 
     public FreshStatistics(JdbcTemplate jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
@@ -45,9 +45,23 @@ public class FreshStatistics implements StepExecutionListener, ChunkListener<Obj
 
     @Override
     public void afterChunk(Chunk<Object> chunk) {
-        if (importStep != null) {
-            importStep.pageDone();
+        Schedule schedule = importStep;
+        if (schedule != null) {
+            schedule.pageDone();
         }
+    }
+
+    /**
+     * For the parts of a step run side by side: their chunks count together towards the next
+     * analysis, which this listener, registered on the step that runs them, starts counting.
+     */
+    public ChunkListener<Object, Object> afterEachChunk() {
+        return new ChunkListener<>() {
+            @Override
+            public void afterChunk(Chunk<Object> chunk) {
+                FreshStatistics.this.afterChunk(chunk);
+            }
+        };
     }
 
     /**
@@ -70,7 +84,7 @@ public class FreshStatistics implements StepExecutionListener, ChunkListener<Obj
             this.tables = tables;
         }
 
-        public void pageDone() {
+        public synchronized void pageDone() {
             pages++;
             if (Long.bitCount(pages) == 1) {
                 analyze();

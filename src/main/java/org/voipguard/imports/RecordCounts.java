@@ -71,9 +71,25 @@ public record RecordCounts(long imported, long duplicates, long lateCharges, Map
                 context.getLong(PREFIX + "lateCharges", 0), skipped);
     }
 
-    /** What the last run of an import's load step counted; that run may belong to an earlier, interrupted job execution. */
+    /**
+     * What the last run of an import's load step counted; that run may belong to an earlier,
+     * interrupted job execution. A load step run in parts ({@link NumberPartition}) counts the
+     * sum of the last run of each part.
+     */
     public static RecordCounts ofStep(JobExecution execution, JobRepository jobRepository, String step) {
-        StepExecution last = jobRepository.getLastStepExecution(execution.getJobInstance(), step);
-        return last == null ? NONE : from(last.getExecutionContext());
+        StepExecution whole = jobRepository.getLastStepExecution(execution.getJobInstance(), step);
+        RecordCounts counts = whole == null ? NONE : from(whole.getExecutionContext());
+        for (int part = 0; ; part++) {
+            StepExecution last = jobRepository.getLastStepExecution(execution.getJobInstance(),
+                    NumberPartition.stepName(step, part));
+            if (last == null) {
+                return counts;
+            }
+            counts = counts.plus(from(last.getExecutionContext()));
+        }
+    }
+
+    private RecordCounts plus(RecordCounts other) {
+        return plus(other.imported, other.duplicates, other.lateCharges).skipping(other.skipped);
     }
 }

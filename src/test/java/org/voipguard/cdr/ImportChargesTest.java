@@ -24,12 +24,12 @@ class ImportChargesTest {
         ImportCharges charges = new ImportCharges(10);
         charges.beforeStep(newStepExecution(7L));
 
-        charges.add(chargesOf(call(ALICE, "2.50"), call(BOB, "1.00"), call(ALICE, "0.25"), call(BOB, "0.00")));
+        charges.add(7L, chargesOf(call(ALICE, "2.50"), call(BOB, "1.00"), call(ALICE, "0.25"), call(BOB, "0.00")));
 
         assertThat(charges.completeFor(7L)).isTrue();
-        assertThat(charges.sums()).hasSize(2);
-        assertThat(charges.sums().get(new NumberMonth(ALICE, "2026-10"))).isEqualByComparingTo("2.75");
-        assertThat(charges.sums().get(new NumberMonth(BOB, "2026-10"))).isEqualByComparingTo("1.00");
+        assertThat(charges.sums(7L)).hasSize(2);
+        assertThat(charges.sums(7L).get(new NumberMonth(ALICE, "2026-10"))).isEqualByComparingTo("2.75");
+        assertThat(charges.sums(7L).get(new NumberMonth(BOB, "2026-10"))).isEqualByComparingTo("1.00");
     }
 
     @Test
@@ -37,10 +37,29 @@ class ImportChargesTest {
         ImportCharges restarted = new ImportCharges(10);
         restarted.beforeStep(newStepExecution(8L));
 
-        restarted.add(chargesOf(call(ALICE, "2.50")));
+        restarted.add(8L, chargesOf(call(ALICE, "2.50")));
 
         assertThat(restarted.completeFor(8L)).isTrue();
         assertThat(restarted.completeFor(7L)).isFalse();
+    }
+
+    @Test
+    void thePartsOfAnImportSumTheirOwnBatchesSideBySide() throws InterruptedException {
+        ImportCharges charges = new ImportCharges(10);
+        charges.beforeStep(newStepExecution(7L));
+        charges.beforeStep(newStepExecution(8L));
+
+        Thread alicePart = new Thread(() -> charges.add(7L, chargesOf(call(ALICE, "2.50"))));
+        Thread bobPart = new Thread(() -> charges.add(8L, chargesOf(call(BOB, "1.00"))));
+        alicePart.start();
+        bobPart.start();
+        alicePart.join();
+        bobPart.join();
+
+        assertThat(charges.completeFor(7L)).isTrue();
+        assertThat(charges.completeFor(8L)).isTrue();
+        assertThat(charges.sums(7L)).containsOnlyKeys(new NumberMonth(ALICE, "2026-10"));
+        assertThat(charges.sums(8L)).containsOnlyKeys(new NumberMonth(BOB, "2026-10"));
     }
 
     @Test
@@ -53,10 +72,10 @@ class ImportChargesTest {
         ImportCharges charges = new ImportCharges(1);
         charges.beforeStep(newStepExecution(7L));
 
-        charges.add(chargesOf(call(ALICE, "2.50"), call(BOB, "1.00")));
+        charges.add(7L, chargesOf(call(ALICE, "2.50"), call(BOB, "1.00")));
 
         assertThat(charges.completeFor(7L)).isFalse();
-        assertThat(charges.sums()).isEmpty();
+        assertThat(charges.sums(7L)).isEmpty();
     }
 
     private static StepExecution newStepExecution(long id) {
