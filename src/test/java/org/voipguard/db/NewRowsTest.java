@@ -11,6 +11,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
@@ -66,6 +69,37 @@ class NewRowsTest {
 
         assertThat(inserted).containsExactly(true, true, true);
         assertThat(labels()).containsExactly("first", "second", "third");
+    }
+
+    @Test
+    void aKeyAnotherTransactionStoresMeanwhileIsNotNewOnceItCommitsAndTheRestAreInserted() throws Exception {
+        CountDownLatch otherHasStoredIt = new CountDownLatch(1);
+        CountDownLatch thisOneIsComparing = new CountDownLatch(1);
+        Thread otherPart = new Thread(() -> inTransaction(() -> {
+            newRows.insert(PROBE, List.<Object[]>of(labelled("k", "other part")));
+            otherHasStoredIt.countDown();
+            awaitQuietly(thisOneIsComparing);
+            return null;
+        }));
+        otherPart.start();
+        otherHasStoredIt.await();
+
+        CompletableFuture<boolean[]> inserted = CompletableFuture.supplyAsync(() -> inTransaction(() -> newRows.insert(
+                PROBE, List.<Object[]>of(labelled("a", "first"), labelled("k", "this part"), labelled("b", "last")))));
+        Thread.sleep(200);
+        thisOneIsComparing.countDown();
+        otherPart.join();
+
+        assertThat(inserted.get(30, TimeUnit.SECONDS)).containsExactly(true, false, true);
+        assertThat(labels()).containsExactlyInAnyOrder("other part", "first", "last");
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
