@@ -47,12 +47,6 @@ public record NumberPartition(int index, int count) {
         return count == 1 || Math.floorMod(lineNumber, count) == index;
     }
 
-    /** E.g. {@code part 1 of 2}, counted from 1. */
-    @Override
-    public String toString() {
-        return "part " + (index + 1) + " of " + count;
-    }
-
     /** The name Spring Batch gives the runs of one part of a partitioned step. */
     public static String stepName(String partStep, int index) {
         return partStep + ":" + partName(index);
