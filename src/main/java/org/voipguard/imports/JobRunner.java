@@ -1,5 +1,7 @@
 package org.voipguard.imports;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -12,6 +14,7 @@ import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
+import org.springframework.batch.core.partition.support.SimpleStepExecutionSplitter;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
@@ -26,6 +29,9 @@ import org.voipguard.rules.RuleRuntimeException;
  */
 @Component
 public class JobRunner {
+
+    /** The key Spring Batch keeps a partitioned step's number of parts under, in that step's context. */
+    private static final String PARTITIONED_STEP = SimpleStepExecutionSplitter.class.getSimpleName() + ".GRID_SIZE";
 
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
 
@@ -70,9 +76,21 @@ public class JobRunner {
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             return null;
         }
-        String causes = execution.getAllFailureExceptions().stream()
+        String causes = failuresTellingTheReason(execution).stream()
                 .map(JobRunner::operatorMessage).distinct().collect(Collectors.joining("; "));
         return causes.isEmpty() ? "job ended " + execution.getStatus() : causes;
+    }
+
+    /**
+     * The job's failures, without the one a partitioned step adds beside its parts' failures
+     * ("Partition handler returned an unsuccessful step"): the parts' failures tell the reason.
+     */
+    private static List<Throwable> failuresTellingTheReason(JobExecution execution) {
+        List<Throwable> failures = new ArrayList<>(execution.getFailureExceptions());
+        execution.getStepExecutions().stream()
+                .filter(step -> !step.getExecutionContext().containsKey(PARTITIONED_STEP))
+                .forEach(step -> failures.addAll(step.getFailureExceptions()));
+        return failures.isEmpty() ? execution.getAllFailureExceptions() : failures;
     }
 
     /** No SQL in what an operator reads: a database failure is told plainly and logged in full. */

@@ -17,8 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import jakarta.mail.internet.InternetHeaders;
@@ -79,23 +79,35 @@ class CrashAndRerunTest {
 
     @Test
     void aCdrImportKilledAtSeveralPointsEndsLikeOneUninterruptedRun() throws Exception {
+        cdrImportKilledAtSeveralPointsEndsLikeOneUninterruptedRun();
+    }
+
+    /** The uninterrupted run imports in one part; the killed ones in two, side by side. */
+    @Test
+    void aCdrImportInTwoPartsKilledAtSeveralPointsEndsLikeOneUninterruptedRunInOnePart() throws Exception {
+        cdrImportKilledAtSeveralPointsEndsLikeOneUninterruptedRun("--voipguard.import-parts=2");
+    }
+
+    private void cdrImportKilledAtSeveralPointsEndsLikeOneUninterruptedRun(String... settings) throws Exception {
         Path cdrs = GeneratedInputs.cdrs(home.resolve("cdrs.csv"), CDR_LINES);
+        String[] killedImport = Stream.concat(Stream.of("cdrs", "import", cdrs.toString()), Stream.of(settings))
+                .toArray(String[]::new);
         CompletableFuture<Integer> uninterrupted = CompletableFuture.supplyAsync(() -> run("cdrs", "import", cdrs.toString()));
 
-        ChildVoipGuard first = ChildVoipGuard.start(home, databaseUrl, "cdrs", "import", cdrs.toString());
+        ChildVoipGuard first = ChildVoipGuard.start(home, databaseUrl, killedImport);
         waitUntil(first, "SELECT COUNT(*) FROM cdr", 1);
-        ChildVoipGuard second = ChildVoipGuard.start(home, databaseUrl, "cdrs", "import", cdrs.toString());
+        ChildVoipGuard second = ChildVoipGuard.start(home, databaseUrl, killedImport);
         int secondExit = second.waitFor();
         assertThat(secondExit).as(second.output()).isEqualTo(1);
         assertThat(second.stderr()).contains("voipguard: cdrs import: " + BUSY);
 
         List<String> kills = new ArrayList<>();
         killWhen(() -> first, "SELECT COUNT(*) FROM cdr", 48_000, kills);
-        killWhen(() -> ChildVoipGuard.start(home, databaseUrl, "cdrs", "import", cdrs.toString()),
+        killWhen(() -> ChildVoipGuard.start(home, databaseUrl, killedImport),
                 "SELECT COUNT(*) FROM cdr", 140_000, kills);
-        killWhen(() -> ChildVoipGuard.start(home, databaseUrl, "cdrs", "import", cdrs.toString()),
+        killWhen(() -> ChildVoipGuard.start(home, databaseUrl, killedImport),
                 "SELECT COUNT(*) FROM email_outbox WHERE status <> 'PENDING'", 1, kills);
-        runToTheEnd(() -> ChildVoipGuard.start(home, databaseUrl, "cdrs", "import", cdrs.toString()));
+        runToTheEnd(() -> ChildVoipGuard.start(home, databaseUrl, killedImport));
 
         assertThat(uninterrupted.get()).isZero();
         assertThat(kills).as("runs killed while still importing").hasSizeGreaterThanOrEqualTo(2);
