@@ -9,8 +9,8 @@ import java.util.List;
  * Rows as the CSV text of PostgreSQL's {@code COPY … (FORMAT csv)}, each row led by its
  * ordinal when the rows are staged. Every text value is quoted, its quotes doubled: inside
  * quotes a comma, tab, line break, backslash or {@code \N} is data, and a quoted empty string
- * is an empty string, while {@code null} is the unquoted empty field. A NUL character is sent as it is, for the server to
- * refuse as it refuses it in a bound parameter.
+ * is an empty string, while {@code null} is the unquoted empty field. A NUL character is sent
+ * as it is, for the server to refuse as it refuses it in a bound parameter.
  */
 final class CopyCsv {
 
