@@ -72,10 +72,9 @@ class PartitionedCdrImportTest {
     private Path dir;
 
     @BeforeEach
-    void givenAliceAndBobInDifferentParts() throws IOException {
+    void givenAliceAndBobInDifferentParts() {
         jobs.setJob(cdrImportJob);
         TestDatabase.clear(jdbc);
-        TripwireRules.copyShipped(RULES, TripwireRules.RULE_FILES);
         givenNumber(jdbc, ALICE, "alice@example.com", null);
         givenNumber(jdbc, BOB, "bob@example.com", null);
         assertThat(new NumberPartition(0, 2).ownsNumber(ALICE)).isNotEqualTo(new NumberPartition(0, 2).ownsNumber(BOB));
