@@ -43,6 +43,11 @@ public record NumberPartition(int index, int count) {
         return count == 1 || Math.floorMod(number.hashCode(), count) == index;
     }
 
+    /** A check that counts by source address belongs to a part by the address, as a number's policies by the number. */
+    public boolean ownsAddress(String address) {
+        return ownsNumber(address);
+    }
+
     public boolean ownsLine(long lineNumber) {
         return count == 1 || Math.floorMod(lineNumber, count) == index;
     }

@@ -44,15 +44,31 @@ final class AbuseEvaluator {
 
     /** The window of one check for one subject. */
     record WindowKey(Check check, String subject) {
+
+        /** Whether the subject is a number ({@code PASSWORD_GUESSING}) rather than a source address. */
+        boolean ofNumber() {
+            return check == Check.PASSWORD_GUESSING;
+        }
     }
 
     private final RuleBook rules;
     private final Allowlist allowlist;
+    private final Predicate<WindowKey> counts;
     private final Map<Check, Threshold> thresholds = new EnumMap<>(Check.class);
 
+    /** Counts every window. */
     AbuseEvaluator(RuleBook rules, Allowlist allowlist) {
+        this(rules, allowlist, window -> true);
+    }
+
+    /**
+     * Counts only the windows {@code counts} accepts, and passes over the events' other windows:
+     * those of the subjects another part of the import counts.
+     */
+    AbuseEvaluator(RuleBook rules, Allowlist allowlist, Predicate<WindowKey> counts) {
         this.rules = rules;
         this.allowlist = allowlist;
+        this.counts = counts;
         for (Check check : List.of(Check.AUTH_FAILURES, Check.PASSWORD_GUESSING, Check.SCANNER)) {
             rules.thresholds().forCheck(check).ifPresent(threshold -> thresholds.put(check, threshold));
         }
@@ -142,6 +158,7 @@ final class AbuseEvaluator {
         if (scanner.isPresent() && !allowlisted) {
             counted.add(new Counted(scanning, event.sourceIp(), tried, scanner.get()));
         }
+        counted.removeIf(c -> !counts.test(new WindowKey(c.check(), c.subject())));
         return counted;
     }
 

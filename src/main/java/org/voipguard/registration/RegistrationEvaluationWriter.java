@@ -12,6 +12,7 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.voipguard.blocklist.AddressBans;
 import org.voipguard.blocklist.Allowlist;
+import org.voipguard.imports.NumberPartition;
 import org.voipguard.numbers.NumberDirectory;
 import org.voipguard.numbers.NumberSettings;
 import org.voipguard.rules.AlertSink;
@@ -23,11 +24,18 @@ import org.voipguard.rules.RuleBook;
  * (in time order) with the numbers' state and the abuse windows from the database, and writes
  * back the alerts, the bans they call for, the new state and each event's outcome in the
  * chunk's transaction. The registered phones follow in the next step.
+ *
+ * <p>In an import run in parts ({@link NumberPartition}), every part reads all the events and
+ * evaluates those of its own numbers, and counts the abuse windows of its own subjects: a
+ * source address's windows in the part of the address, a number's in the part of the number. An
+ * event of a user that is no number gets its outcome in the part of its address.
  */
 public class RegistrationEvaluationWriter implements ItemWriter<StoredRegistration> {
 
-    /** Numbers whose settings and state stay in memory between chunks: about 1.1 KB of heap each, 110 MB in all. */
+    /** Numbers whose settings and state stay in memory between chunks: about 1.1 KB each, 110 MB in all the parts. */
     private static final int RECENT_NUMBERS = 100_000;
+
+    private final NumberPartition part;
 
     private final RecentNumbers recentNumbers;
     private final RegistrationStateStore store;
@@ -42,12 +50,15 @@ public class RegistrationEvaluationWriter implements ItemWriter<StoredRegistrati
 
     /** With {@code baseline}, the state is learned and no rule runs: no alert is raised or stored, nothing counted. */
     public RegistrationEvaluationWriter(NumberDirectory numbers, RegistrationStateStore store, AbuseWindowStore windows,
-            AddressBans bans, RuleBook rules, Allowlist allowlist, AlertSink alerts, long importId, boolean baseline) {
-        this.recentNumbers = new RecentNumbers(numbers, store, RECENT_NUMBERS);
+            AddressBans bans, RuleBook rules, Allowlist allowlist, AlertSink alerts, long importId, boolean baseline,
+            NumberPartition part) {
+        this.part = part;
+        this.recentNumbers = new RecentNumbers(numbers, store, RECENT_NUMBERS / part.count());
         this.store = store;
         this.evaluator = new RegistrationEvaluator(rules,
                 baseline ? RegistrationEvaluator.Mode.BASELINE : RegistrationEvaluator.Mode.ALERTING);
-        this.abuse = new AbuseEvaluator(rules, allowlist);
+        this.abuse = new AbuseEvaluator(rules, allowlist,
+                window -> window.ofNumber() ? part.ownsNumber(window.subject()) : part.ownsAddress(window.subject()));
         this.windows = windows;
         this.bans = bans;
         this.rules = rules;
@@ -59,7 +70,8 @@ public class RegistrationEvaluationWriter implements ItemWriter<StoredRegistrati
     @Override
     public void write(Chunk<? extends StoredRegistration> chunk) {
         List<? extends StoredRegistration> events = chunk.getItems();
-        List<StoredRegistration> ofNumbers = events.stream().filter(e -> e.number() != null)
+        List<StoredRegistration> ofNumbers = events.stream()
+                .filter(e -> e.number() != null && part.ownsNumber(e.number()))
                 .map(StoredRegistration.class::cast).toList();
         Set<String> chunkNumbers = new LinkedHashSet<>();
         ofNumbers.forEach(event -> chunkNumbers.add(event.number()));
@@ -80,7 +92,8 @@ public class RegistrationEvaluationWriter implements ItemWriter<StoredRegistrati
         bans.record(raised, rules.thresholds(), now);
         store.save(states, now, importId);
         Map<Long, RegistrationOutcome> outcomes = new HashMap<>(result.outcomes());
-        events.stream().filter(e -> e.number() == null).forEach(e -> outcomes.put(e.id(), RegistrationOutcome.AUTH_FAILED));
+        events.stream().filter(e -> e.number() == null && part.ownsAddress(e.sourceIp()))
+                .forEach(e -> outcomes.put(e.id(), RegistrationOutcome.AUTH_FAILED));
         store.recordOutcomes(outcomes);
     }
 

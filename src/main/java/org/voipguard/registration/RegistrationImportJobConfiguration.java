@@ -28,6 +28,8 @@ import org.voipguard.imports.ImportJobParameters;
 import org.voipguard.imports.ImportProgressListener;
 import org.voipguard.imports.ImportedFiles;
 import org.voipguard.imports.LineLengthCap;
+import org.voipguard.imports.NumberPartition;
+import org.voipguard.imports.PartThreads;
 import org.voipguard.imports.RejectedLines;
 import org.voipguard.imports.RulesAtJobStartListener;
 import org.voipguard.imports.UnfinishedRecordTolerantReader;
@@ -46,6 +48,8 @@ public class RegistrationImportJobConfiguration {
 
     public static final String JOB_NAME = "registrationImport";
     static final String KIND = "REGISTRATION";
+    static final String EVALUATE_STEP = "evaluateRegistrations";
+    static final String EVALUATE_PART_STEP = "evaluateRegistrationsPart";
 
     private static final String IMPORT_ID = ImportJobParameters.IMPORT_ID;
     private static final String FILE = ImportJobParameters.FILE_VALUE;
@@ -100,16 +104,34 @@ public class RegistrationImportJobConfiguration {
         return new RegistrationLoadWriter(events, rejects, importId, Path.of(file).getFileName().toString());
     }
 
+    /**
+     * Evaluates the loaded events in {@code voipguard.import-parts} parts side by side, one thread
+     * each: a number's events in the part of the number, an address's abuse windows in the part
+     * of the address (see {@link RegistrationEvaluationWriter}).
+     */
     @Bean
-    public Step evaluateRegistrationsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            VoipGuardProperties properties, JdbcCursorItemReader<StoredRegistration> pendingRegistrationReader,
+    public Step evaluateRegistrationsStep(JobRepository jobRepository, VoipGuardProperties properties,
+            Step evaluateRegistrationsPartStep, FreshStatistics freshStatistics) {
+        return new StepBuilder(EVALUATE_STEP, jobRepository)
+                .listener(freshStatistics)
+                .partitioner(EVALUATE_PART_STEP, NumberPartition.partitioner(true))
+                .step(evaluateRegistrationsPartStep)
+                .gridSize(properties.importParts())
+                .taskExecutor(PartThreads.named("evaluate-registrations"))
+                .build();
+    }
+
+    @Bean
+    public Step evaluateRegistrationsPartStep(JobRepository jobRepository,
+            PlatformTransactionManager transactionManager, VoipGuardProperties properties,
+            JdbcCursorItemReader<StoredRegistration> pendingRegistrationReader,
             RegistrationEvaluationWriter registrationEvaluationWriter, FreshStatistics freshStatistics) {
-        return new StepBuilder("evaluateRegistrations", jobRepository)
+        return new StepBuilder(EVALUATE_PART_STEP, jobRepository)
                 .<StoredRegistration, StoredRegistration>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(pendingRegistrationReader)
                 .writer(registrationEvaluationWriter)
-                .listener(freshStatistics)
+                .listener(freshStatistics.afterEachChunk())
                 .build();
     }
 
@@ -120,21 +142,30 @@ public class RegistrationImportJobConfiguration {
      * than in number order (the ORDER BY names import_id too, or H2 sorts instead of
      * following the index). An event's outcome is stored in the transaction that evaluates it,
      * so after a crash the query itself is the restart point and the reader keeps no position.
+     *
+     * <p>A part of an import run in parts reads every event of the import, since it counts its
+     * addresses' windows over the events of other parts' numbers too, whose outcomes it does not
+     * store. Its restart point is the number of events it had read, kept in its step's context
+     * and committed with each chunk: the order is total, and the import's events do not change
+     * once loaded.
      */
     @Bean
     @StepScope
     public JdbcCursorItemReader<StoredRegistration> pendingRegistrationReader(DataSource dataSource,
-            VoipGuardProperties properties, @Value(IMPORT_ID) Long importId) {
+            VoipGuardProperties properties, @Value(IMPORT_ID) Long importId,
+            @Value(NumberPartition.INDEX_VALUE) Integer part, @Value(NumberPartition.COUNT_VALUE) Integer parts) {
+        boolean whole = NumberPartition.of(part, parts).count() == 1;
+        String notEvaluated = whole
+                ? "AND NOT EXISTS (SELECT 1 FROM registration_outcome o WHERE o.event_id = e.id) " : "";
         return new JdbcCursorItemReaderBuilder<StoredRegistration>()
                 .name("pendingRegistrationReader")
                 .dataSource(dataSource)
                 // PostgreSQL streams a result set only outside auto-commit, a fetch at a time
                 .connectionAutoCommit(false)
                 .fetchSize(properties.chunkSize())
-                .saveState(false)
+                .saveState(!whole)
                 .sql("SELECT " + StoredRegistration.COLUMNS + " FROM registration_event e WHERE import_id = ? "
-                        + "AND NOT EXISTS (SELECT 1 FROM registration_outcome o WHERE o.event_id = e.id) "
-                        + "ORDER BY import_id, event_time, id")
+                        + notEvaluated + "ORDER BY import_id, event_time, id")
                 .queryArguments(importId)
                 .rowMapper(StoredRegistration::fromRow)
                 .build();
@@ -145,9 +176,10 @@ public class RegistrationImportJobConfiguration {
     public RegistrationEvaluationWriter registrationEvaluationWriter(NumberDirectory numbers,
             RegistrationStateStore store, AbuseWindowStore windows, AddressBans bans, AllowlistFile allowlist,
             ActiveRuleBook rules, AlertSink alertSink, @Value(IMPORT_ID) Long importId,
-            @Value(ActiveRuleBook.OF_THE_JOB) String ruleSetVersion, @Value(BASELINE) String baseline) {
+            @Value(ActiveRuleBook.OF_THE_JOB) String ruleSetVersion, @Value(BASELINE) String baseline,
+            @Value(NumberPartition.INDEX_VALUE) Integer part, @Value(NumberPartition.COUNT_VALUE) Integer parts) {
         return new RegistrationEvaluationWriter(numbers, store, windows, bans, rules.ofJob(ruleSetVersion),
-                allowlist.read(), alertSink, importId, Boolean.parseBoolean(baseline));
+                allowlist.read(), alertSink, importId, Boolean.parseBoolean(baseline), NumberPartition.of(part, parts));
     }
 
     @Bean

@@ -49,6 +49,21 @@ public final class TripwireRules {
                 """.formatted(name, callId));
     }
 
+    /** Lays a rule that throws on the registration of this number at this time ({@code Instant.toString()}). */
+    public static void layOnRegistration(Path folder, String number, String time) throws IOException {
+        Files.writeString(folder.resolve(TRIPWIRE), """
+                package org.voipguard.policies;
+                import org.voipguard.rules.facts.RegistrationAttempt;
+                global org.voipguard.rules.AlertCollector alerts;
+                rule "Tripwire that fails on the registration of %s at %s"
+                when
+                    $attempt : RegistrationAttempt( number == "%s", time == "%s" )
+                then
+                    throw new IllegalStateException("tripwire");
+                end
+                """.formatted(number, time, number, time));
+    }
+
     public static void remove(Path folder) throws IOException {
         Files.delete(folder.resolve(TRIPWIRE));
     }
