@@ -5,6 +5,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStream;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.voipguard.billing.SpendLedger;
+import org.voipguard.imports.NumberPartition;
 import org.voipguard.imports.RecordCounts;
 import org.voipguard.imports.RejectedLines;
 import org.voipguard.rules.AlertSink;
@@ -20,7 +21,7 @@ class CdrChunkWriter implements ItemWriter<CdrOutcome>, ItemStream {
     /** The import step, which runs the file's parts. */
     static final String STEP = "importCdrs";
     /** The step each part of the file's records runs, through this writer. */
-    static final String PART_STEP = "importCdrsPart";
+    static final String PART_STEP = NumberPartition.partStepOf(STEP);
 
     private final CdrEvaluator evaluator;
     private final CallStore calls;

@@ -175,7 +175,7 @@ public class CdrImportJobConfiguration {
     public Step cdrReportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             RejectedLines rejects, ImportedFiles files, VoipGuardProperties properties) {
         return new StepBuilder("report", jobRepository)
-                .tasklet(new FileImportReportTasklet(KIND, CdrChunkWriter.PART_STEP, rejects, files, properties, jobRepository),
+                .tasklet(new FileImportReportTasklet(KIND, CdrChunkWriter.STEP, rejects, files, properties, jobRepository),
                         transactionManager)
                 .build();
     }

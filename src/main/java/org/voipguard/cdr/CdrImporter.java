@@ -51,7 +51,7 @@ public class CdrImporter {
             }
             known = detection.format();
         }
-        return fileImports.run(cdrImportJob, CdrImportJobConfiguration.KIND, CdrChunkWriter.PART_STEP, file,
+        return fileImports.run(cdrImportJob, CdrImportJobConfiguration.KIND, CdrChunkWriter.STEP, file,
                 Map.of(ImportJobParameters.FORMAT, known.get().option(),
                         ImportJobParameters.BASELINE, String.valueOf(baseline)));
     }

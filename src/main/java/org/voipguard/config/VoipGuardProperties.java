@@ -15,8 +15,8 @@ import org.voipguard.config.NotifyMode;
  * Everything an operator sets in {@code batch-config/application.yml} under {@code voipguard:}.
  * {@code operatorEmail} receives the alerts about an address rather than a number
  * ({@code AUTH_FAILURES}, {@code SCANNER}); unset, they are stored and emailed to nobody.
- * {@code importParts}: how many parts a CDR file's records are shared out in, by number, to
- * import them side by side on that many threads.
+ * {@code importParts}: how many parts a CDR file's records and a registration log's are
+ * shared out in, by number (and address), to import them side by side on that many threads.
  */
 @ConfigurationProperties("voipguard")
 public record VoipGuardProperties(

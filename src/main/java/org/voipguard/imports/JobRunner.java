@@ -14,7 +14,6 @@ import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
-import org.springframework.batch.core.partition.support.SimpleStepExecutionSplitter;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
@@ -29,9 +28,6 @@ import org.voipguard.rules.RuleRuntimeException;
  */
 @Component
 public class JobRunner {
-
-    /** The key Spring Batch keeps a partitioned step's number of parts under, in that step's context. */
-    private static final String PARTITIONED_STEP = SimpleStepExecutionSplitter.class.getSimpleName() + ".GRID_SIZE";
 
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
 
@@ -88,7 +84,7 @@ public class JobRunner {
     private static List<Throwable> failuresTellingTheReason(JobExecution execution) {
         List<Throwable> failures = new ArrayList<>(execution.getFailureExceptions());
         execution.getStepExecutions().stream()
-                .filter(step -> !step.getExecutionContext().containsKey(PARTITIONED_STEP))
+                .filter(step -> !NumberPartition.ranInParts(step.getExecutionContext()))
                 .forEach(step -> failures.addAll(step.getFailureExceptions()));
         return failures.isEmpty() ? execution.getAllFailureExceptions() : failures;
     }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.partition.support.SimpleStepExecutionSplitter;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
@@ -20,6 +21,9 @@ public record NumberPartition(int index, int count) {
 
     /** Everything: an import run in one part. */
     public static final NumberPartition WHOLE = new NumberPartition(0, 1);
+
+    /** The key Spring Batch keeps a partitioned step's number of parts under, in that step's context. */
+    private static final String GRID_SIZE = SimpleStepExecutionSplitter.class.getSimpleName() + ".GRID_SIZE";
 
     private static final String INDEX = "partition.index";
     private static final String COUNT = "partition.count";
@@ -50,6 +54,16 @@ public record NumberPartition(int index, int count) {
 
     public boolean ownsLine(long lineNumber) {
         return count == 1 || Math.floorMod(lineNumber, count) == index;
+    }
+
+    /** The name of the step each part of {@code step} runs: {@code importCdrs} runs {@code importCdrsPart}. */
+    public static String partStepOf(String step) {
+        return step + "Part";
+    }
+
+    /** Whether a step execution with this context ran its work in parts, rather than doing it itself. */
+    public static boolean ranInParts(ExecutionContext stepContext) {
+        return stepContext.containsKey(GRID_SIZE);
     }
 
     /** The name Spring Batch gives the runs of one part of a partitioned step. */

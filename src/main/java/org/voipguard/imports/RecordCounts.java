@@ -74,14 +74,16 @@ public record RecordCounts(long imported, long duplicates, long lateCharges, Map
     /**
      * What the last run of an import's load step counted; that run may belong to an earlier,
      * interrupted job execution. A load step run in parts ({@link NumberPartition}) counts the
-     * sum of the last run of each part.
+     * sum of the last run of each part. A load step that last ran whole (an import interrupted
+     * before VoIPGuard ran imports in parts, and restarted since) counts what it counted itself.
      */
     public static RecordCounts ofStep(JobExecution execution, JobRepository jobRepository, String step) {
         StepExecution whole = jobRepository.getLastStepExecution(execution.getJobInstance(), step);
-        RecordCounts counts = whole == null ? NONE : from(whole.getExecutionContext());
+        RecordCounts counts = whole == null || NumberPartition.ranInParts(whole.getExecutionContext()) ? NONE
+                : from(whole.getExecutionContext());
         for (int part = 0; ; part++) {
             StepExecution last = jobRepository.getLastStepExecution(execution.getJobInstance(),
-                    NumberPartition.stepName(step, part));
+                    NumberPartition.stepName(NumberPartition.partStepOf(step), part));
             if (last == null) {
                 return counts;
             }

@@ -41,7 +41,8 @@ import org.voipguard.rules.AlertSink;
  * The registration import job, run once per file: load the log's REGISTERs (rejecting bad
  * lines), then evaluate the lockdown (P2) and new IP / User-Agent (P4) policies over the new
  * events, each number's events in time order, then register the phones of the accepted
- * events, then report.
+ * events, then report. The load and the evaluation run in {@code voipguard.import-parts}
+ * parts side by side.
  */
 @Configuration
 public class RegistrationImportJobConfiguration {
@@ -49,7 +50,7 @@ public class RegistrationImportJobConfiguration {
     public static final String JOB_NAME = "registrationImport";
     static final String KIND = "REGISTRATION";
     static final String EVALUATE_STEP = "evaluateRegistrations";
-    static final String EVALUATE_PART_STEP = "evaluateRegistrationsPart";
+    static final String EVALUATE_PART_STEP = NumberPartition.partStepOf(EVALUATE_STEP);
 
     private static final String IMPORT_ID = ImportJobParameters.IMPORT_ID;
     private static final String FILE = ImportJobParameters.FILE_VALUE;
@@ -69,11 +70,26 @@ public class RegistrationImportJobConfiguration {
                 .build();
     }
 
+    /**
+     * Loads the log in {@code voipguard.import-parts} parts side by side, one thread each: every
+     * part reads the whole log and stores its own lines (see {@link RegistrationLineProcessor}).
+     */
     @Bean
-    public Step loadRegistrationsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+    public Step loadRegistrationsStep(JobRepository jobRepository, VoipGuardProperties properties,
+            Step loadRegistrationsPartStep) {
+        return new StepBuilder(RegistrationLoadWriter.STEP, jobRepository)
+                .partitioner(RegistrationLoadWriter.PART_STEP, NumberPartition.partitioner(true))
+                .step(loadRegistrationsPartStep)
+                .gridSize(properties.importParts())
+                .taskExecutor(PartThreads.named("load-registrations"))
+                .build();
+    }
+
+    @Bean
+    public Step loadRegistrationsPartStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             VoipGuardProperties properties, ItemStreamReader<RegistrationLine> registrationReader,
             RegistrationLineProcessor registrationProcessor, RegistrationLoadWriter registrationLoadWriter) {
-        return new StepBuilder(RegistrationLoadWriter.STEP, jobRepository)
+        return new StepBuilder(RegistrationLoadWriter.PART_STEP, jobRepository)
                 .<RegistrationLine, RegistrationLineOutcome>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(registrationReader)
@@ -92,9 +108,10 @@ public class RegistrationImportJobConfiguration {
 
     @Bean
     @StepScope
-    public RegistrationLineProcessor registrationProcessor(@Value(FORMAT) String format,
-            RegistrationParsers parsers) {
-        return new RegistrationLineProcessor(parsers.forFormat(LogFormat.fromOption(format)));
+    public RegistrationLineProcessor registrationProcessor(@Value(FORMAT) String format, RegistrationParsers parsers,
+            @Value(NumberPartition.INDEX_VALUE) Integer part, @Value(NumberPartition.COUNT_VALUE) Integer parts) {
+        return new RegistrationLineProcessor(parsers.forFormat(LogFormat.fromOption(format)),
+                NumberPartition.of(part, parts));
     }
 
     @Bean
@@ -203,8 +220,8 @@ public class RegistrationImportJobConfiguration {
     public Step registrationReportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             RejectedLines rejects, ImportedFiles files, VoipGuardProperties properties) {
         return new StepBuilder("report", jobRepository)
-                .tasklet(new FileImportReportTasklet(KIND, RegistrationLoadWriter.STEP, rejects, files, properties, jobRepository),
-                        transactionManager)
+                .tasklet(new FileImportReportTasklet(KIND, RegistrationLoadWriter.STEP, rejects, files, properties,
+                        jobRepository), transactionManager)
                 .build();
     }
 }

@@ -7,12 +7,15 @@ import java.time.format.SignStyle;
 import java.time.temporal.ChronoField;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.voipguard.imports.NumberPartition;
 import org.voipguard.text.Sha256;
 
 /**
  * Parses one log line in the file's format. A bad line becomes a rejection; a valid line that
  * is not a registration (another Asterisk event) is skipped, and counted by its kind. A blank
- * line is no record at all.
+ * line is no record at all. In a load run in parts ({@link NumberPartition}) a line of another
+ * part is passed over: a registration belongs to the part of its number, a failure of a user that
+ * is no number to the part of its address, any other line to a part by its line number.
  */
 public class RegistrationLineProcessor implements ItemProcessor<RegistrationLine, RegistrationLineOutcome> {
 
@@ -24,13 +27,24 @@ public class RegistrationLineProcessor implements ItemProcessor<RegistrationLine
             .withZone(ZoneOffset.UTC);
 
     private final RegistrationLineParser parser;
+    private final NumberPartition part;
 
     public RegistrationLineProcessor(RegistrationLineParser parser) {
+        this(parser, NumberPartition.WHOLE);
+    }
+
+    public RegistrationLineProcessor(RegistrationLineParser parser, NumberPartition part) {
         this.parser = parser;
+        this.part = part;
     }
 
     @Override
     public RegistrationLineOutcome process(RegistrationLine line) {
+        RegistrationLineOutcome outcome = outcomeOf(line);
+        return outcome == null || isOfThisPart(outcome) ? outcome : null;
+    }
+
+    private RegistrationLineOutcome outcomeOf(RegistrationLine line) {
         if (line.tooLong() != null) {
             return new RegistrationLineOutcome.Rejected(line.lineNumber(), "line", line.tooLong(), line.text());
         }
@@ -50,6 +64,16 @@ public class RegistrationLineProcessor implements ItemProcessor<RegistrationLine
             return new RegistrationLineOutcome.Rejected(line.lineNumber(), r.field(), r.reason(), line.text());
         }
         return new RegistrationLineOutcome.Skipped(line.lineNumber(), ((ParsedRegistrationLine.Skipped) parsed).what());
+    }
+
+    private boolean isOfThisPart(RegistrationLineOutcome outcome) {
+        if (outcome instanceof RegistrationLineOutcome.Registration r) {
+            return part.ownsNumber(r.record().number());
+        }
+        if (outcome instanceof RegistrationLineOutcome.NotANumber n) {
+            return part.ownsAddress(n.record().sourceIp());
+        }
+        return part.ownsLine(outcome.lineNumber());
     }
 
     /**

@@ -9,6 +9,7 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStream;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.voipguard.imports.NumberPartition;
 import org.voipguard.imports.RecordCounts;
 import org.voipguard.imports.RejectedLines;
 
@@ -18,7 +19,10 @@ import org.voipguard.imports.RejectedLines;
  */
 class RegistrationLoadWriter implements ItemWriter<RegistrationLineOutcome>, ItemStream {
 
+    /** The load step, which runs the log's parts. */
     static final String STEP = "loadRegistrations";
+    /** The step each part of the log's lines runs, through this writer. */
+    static final String PART_STEP = NumberPartition.partStepOf(STEP);
 
     private final RegistrationEventStore events;
     private final RejectedLines rejects;

@@ -98,7 +98,7 @@ class PartitionedCdrImportTest {
                 .containsExactlyInAnyOrder("importCdrsPart:part0", "importCdrsPart:part1");
         assertThat(partsOf(first)).extracting(part -> RecordCounts.from(part.getExecutionContext()).imported())
                 .containsExactlyInAnyOrder(6L, 6L);
-        RecordCounts counts = RecordCounts.ofStep(second, jobRepository, CdrChunkWriter.PART_STEP);
+        RecordCounts counts = RecordCounts.ofStep(second, jobRepository, CdrChunkWriter.STEP);
         assertThat(counts.imported()).isEqualTo(2);
         assertThat(counts.duplicates()).isEqualTo(1);
         assertThat(jdbc.queryForList("SELECT line_number FROM rejected_line", Long.class)).containsExactly(4L);
@@ -126,7 +126,7 @@ class PartitionedCdrImportTest {
 
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(partsOf(restarted)).hasSize(1);
-        assertThat(RecordCounts.ofStep(restarted, jobRepository, CdrChunkWriter.PART_STEP).imported()).isEqualTo(20);
+        assertThat(RecordCounts.ofStep(restarted, jobRepository, CdrChunkWriter.STEP).imported()).isEqualTo(20);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cdr", Long.class)).isEqualTo(20);
         assertThat(spendOf(ALICE)).isEqualByComparingTo("25.00");
         assertThat(spendOf(BOB)).isEqualByComparingTo("25.00");

@@ -22,6 +22,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
@@ -34,21 +35,23 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.voipguard.imports.ImportJobParameters;
 import org.voipguard.imports.ImportedFiles;
 import org.voipguard.imports.NumberPartition;
+import org.voipguard.imports.RecordCounts;
 import org.voipguard.notification.AlertFacts;
 import org.voipguard.support.AlsoOnPostgreSql;
 import org.voipguard.support.TestDatabase;
 import org.voipguard.support.TripwireRules;
 
 /**
- * A registration log evaluated in two parts run side by side ({@code voipguard.import-parts=2}):
- * each number's events are evaluated by the part of the number, and the failures from one
- * address are counted together by the part of the address, whichever numbers they were for; a
- * part that fails is restarted alone, where it stopped, and counts nothing twice.
+ * A registration log imported in two parts run side by side ({@code voipguard.import-parts=2}):
+ * each part loads its own lines and together they count every line once; each number's events
+ * are evaluated by the part of the number, and the failures from one address are counted
+ * together by the part of the address, whichever numbers they were for; a part that fails is
+ * restarted alone, where it stopped, and counts nothing twice.
  */
 @AlsoOnPostgreSql
 @SpringBootTest(properties = {"voipguard.chunk-size=3", "voipguard.import-parts=2"})
 @SpringBatchTest
-class PartitionedRegistrationEvaluationTest {
+class PartitionedRegistrationImportTest {
 
     private static final Path RULES = Path.of("target", "partitioned-registration-test-rules");
     private static final String ALICE = "+441632960001";
@@ -74,6 +77,8 @@ class PartitionedRegistrationEvaluationTest {
     @Qualifier("registrationImportJob")
     private Job registrationImportJob;
     @Autowired
+    private JobRepository jobRepository;
+    @Autowired
     private JdbcTemplate jdbc;
     @TempDir
     private Path dir;
@@ -88,11 +93,30 @@ class PartitionedRegistrationEvaluationTest {
     }
 
     @Test
+    void eachPartLoadsItsOwnLinesAndTogetherTheyCountEveryLineOnce() throws Exception {
+        JobExecution execution = jobs.startJob(parameters(log("registrations.log")));
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(partsOf(execution, RegistrationLoadWriter.PART_STEP)).extracting(StepExecution::getStepName)
+                .containsExactlyInAnyOrder("loadRegistrationsPart:part0", "loadRegistrationsPart:part1");
+        assertThat(partsOf(execution, RegistrationLoadWriter.PART_STEP))
+                .extracting(part -> RecordCounts.from(part.getExecutionContext()).imported())
+                .containsExactlyInAnyOrder(12L, 12L);
+        RecordCounts counts = RecordCounts.ofStep(execution, jobRepository, RegistrationLoadWriter.STEP);
+        assertThat(counts.imported()).isEqualTo(24);
+        assertThat(counts.skipped().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(10);
+        assertThat(jdbc.queryForList("SELECT line_number || ' ' || field FROM rejected_line", String.class))
+                .containsExactly("35 ts");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM registration_event", Long.class)).isEqualTo(34);
+    }
+
+    @Test
     void eachNumberIsEvaluatedByItsPartAndEachAddressCountedByItsOwnAcrossTheNumbers() throws Exception {
         JobExecution execution = jobs.startJob(parameters(log("registrations.log")));
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(partsOf(execution)).extracting(StepExecution::getStepName)
+        assertThat(partsOf(execution, RegistrationImportJobConfiguration.EVALUATE_PART_STEP))
+                .extracting(StepExecution::getStepName)
                 .containsExactlyInAnyOrder("evaluateRegistrationsPart:part0", "evaluateRegistrationsPart:part1");
         assertThat(alerts()).containsExactly(
                 "AUTH_FAILURES " + GUESSER + " failures 10, numbers tried 2, last " + START.plusSeconds(185),
@@ -102,7 +126,6 @@ class PartitionedRegistrationEvaluationTest {
         assertThat(jdbc.queryForList("SELECT o.outcome || ' ' || COUNT(*) FROM registration_event e"
                 + " JOIN registration_outcome o ON o.event_id = e.id GROUP BY o.outcome ORDER BY o.outcome", String.class))
                 .containsExactly("ACCEPTED 12", "AUTH_FAILED 22");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM registration_event", Long.class)).isEqualTo(34);
         assertThat(jdbc.queryForList("SELECT number || ' ' || source_ip FROM registered_phone ORDER BY number",
                 String.class)).containsExactly(ALICE + " 198.51.100.1", BOB + " 198.51.100.2");
     }
@@ -130,14 +153,15 @@ class PartitionedRegistrationEvaluationTest {
         JobExecution restarted = jobs.startJob(parameters(log));
 
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(partsOf(restarted)).hasSize(1);
+        assertThat(partsOf(restarted, RegistrationLoadWriter.PART_STEP)).isEmpty();
+        assertThat(partsOf(restarted, RegistrationImportJobConfiguration.EVALUATE_PART_STEP)).hasSize(1);
         assertThat(state()).isEqualTo(uninterrupted);
     }
 
     /**
      * Every 20 seconds for four minutes: Alice or Bob registers from their own phone, and the
      * guesser tries a wrong password for the one that did; for the first ten, the prober tries
-     * a user that is no number.
+     * a user that is no number. The last line, the 35th, is broken.
      */
     private Path log(String name) throws IOException {
         List<String> lines = new ArrayList<>();
@@ -151,6 +175,7 @@ class PartitionedRegistrationEvaluationTest {
                 lines.add(kamailio(time.plusSeconds(10), USER_THAT_IS_NO_NUMBER, PROBER, "UNKNOWN_USER", "x"));
             }
         }
+        lines.add(kamailio(START, ALICE.substring(1), PROBER, "OK", "x").replace("ts=" + START.getEpochSecond(), "ts=soon"));
         return Files.writeString(dir.resolve(name), String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
     }
 
@@ -196,10 +221,9 @@ class PartitionedRegistrationEvaluationTest {
                 + " ON e.id = o.event_id WHERE e.number = ?", Long.class, number);
     }
 
-    private List<StepExecution> partsOf(JobExecution execution) {
+    private static List<StepExecution> partsOf(JobExecution execution, String partStep) {
         return execution.getStepExecutions().stream()
-                .filter(step -> step.getStepName().startsWith(RegistrationImportJobConfiguration.EVALUATE_PART_STEP + ":"))
-                .toList();
+                .filter(step -> step.getStepName().startsWith(partStep + ":")).toList();
     }
 
     private static JobParameters parameters(Path file) {
