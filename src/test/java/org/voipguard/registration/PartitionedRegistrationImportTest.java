@@ -124,15 +124,16 @@ class PartitionedRegistrationImportTest {
                 "NEW_IP_AND_USER_AGENT " + ALICE,
                 "NEW_IP_AND_USER_AGENT " + BOB);
         assertThat(jdbc.queryForList("SELECT o.outcome || ' ' || COUNT(*) FROM registration_event e"
-                + " JOIN registration_outcome o ON o.event_id = e.id GROUP BY o.outcome ORDER BY o.outcome", String.class))
-                .containsExactly("ACCEPTED 12", "AUTH_FAILED 22");
+                + " JOIN registration_outcome o ON o.event_id = e.id GROUP BY o.outcome ORDER BY o.outcome",
+                String.class)).containsExactly("ACCEPTED 12", "AUTH_FAILED 22");
         assertThat(jdbc.queryForList("SELECT number || ' ' || source_ip FROM registered_phone ORDER BY number",
                 String.class)).containsExactly(ALICE + " 198.51.100.1", BOB + " 198.51.100.2");
     }
 
     @Test
     void aPartThatFailedIsRestartedAloneWhereItStoppedAndCountsNothingTwice() throws Exception {
-        jobs.startJob(parameters(log("reference.log")));
+        JobExecution reference = jobs.startJob(parameters(log("reference.log")));
+        assertThat(reference.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         Map<String, List<String>> uninterrupted = state();
         TestDatabase.clear(jdbc);
         givenNumber(jdbc, ALICE, "alice@example.com", null);
@@ -175,7 +176,8 @@ class PartitionedRegistrationImportTest {
                 lines.add(kamailio(time.plusSeconds(10), USER_THAT_IS_NO_NUMBER, PROBER, "UNKNOWN_USER", "x"));
             }
         }
-        lines.add(kamailio(START, ALICE.substring(1), PROBER, "OK", "x").replace("ts=" + START.getEpochSecond(), "ts=soon"));
+        String broken = kamailio(START, ALICE.substring(1), PROBER, "OK", "x");
+        lines.add(broken.replace("ts=" + START.getEpochSecond(), "ts=soon"));
         return Files.writeString(dir.resolve(name), String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
     }
 
@@ -195,8 +197,8 @@ class PartitionedRegistrationImportTest {
         return jdbc.query("SELECT alert_type, number, facts FROM alert ORDER BY alert_type, facts", (rs, row) -> {
             Map<String, String> facts = AlertFacts.decode(rs.getString(3));
             return rs.getString(1).equals("AUTH_FAILURES")
-                    ? "AUTH_FAILURES " + facts.get("source_ip") + " failures " + facts.get("failures") + ", numbers tried "
-                            + facts.get("numbers_tried") + ", last " + facts.get("last_time")
+                    ? "AUTH_FAILURES " + facts.get("source_ip") + " failures " + facts.get("failures")
+                            + ", numbers tried " + facts.get("numbers_tried") + ", last " + facts.get("last_time")
                     : rs.getString(1) + " " + rs.getString(2);
         });
     }
@@ -209,8 +211,10 @@ class PartitionedRegistrationImportTest {
         state.put("alerts", jdbc.queryForList("SELECT alert_key || ' ' || facts FROM alert ORDER BY 1", String.class));
         state.put("windows", jdbc.queryForList("SELECT check_name || ' ' || subject || ' ' || recent FROM abuse_window"
                 + " ORDER BY 1", String.class));
-        state.put("bans", jdbc.queryForList("SELECT address || ' ' || reason FROM address_ban ORDER BY 1", String.class));
-        state.put("known", jdbc.queryForList("SELECT number || ' ' || source_ip FROM known_ip ORDER BY 1", String.class));
+        state.put("bans", jdbc.queryForList("SELECT address || ' ' || reason FROM address_ban ORDER BY 1",
+                String.class));
+        state.put("known", jdbc.queryForList("SELECT number || ' ' || source_ip FROM known_ip ORDER BY 1",
+                String.class));
         state.put("phones", jdbc.queryForList("SELECT number || ' ' || source_ip FROM registered_phone ORDER BY 1",
                 String.class));
         return state;
