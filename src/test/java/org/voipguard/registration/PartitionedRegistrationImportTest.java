@@ -2,6 +2,7 @@ package org.voipguard.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.voipguard.support.ImportFixtures.givenNumber;
+import static org.voipguard.support.ImportFixtures.kamailioRegister;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -170,21 +171,16 @@ class PartitionedRegistrationImportTest {
             Instant time = START.plusSeconds(20L * i);
             String number = i % 2 == 0 ? ALICE : BOB;
             String phone = i % 2 == 0 ? "198.51.100.1" : "198.51.100.2";
-            lines.add(kamailio(time, number.substring(1), phone, "OK", "snom300/8.7.3.25"));
-            lines.add(kamailio(time.plusSeconds(5), number.substring(1), GUESSER, "BAD_PASSWORD", "Z 3.15.40006"));
+            lines.add(kamailioRegister(time, number.substring(1), phone, "OK", "snom300/8.7.3.25"));
+            lines.add(kamailioRegister(time.plusSeconds(5), number.substring(1), GUESSER, "BAD_PASSWORD",
+                    "Z 3.15.40006"));
             if (i < 10) {
-                lines.add(kamailio(time.plusSeconds(10), USER_THAT_IS_NO_NUMBER, PROBER, "UNKNOWN_USER", "x"));
+                lines.add(kamailioRegister(time.plusSeconds(10), USER_THAT_IS_NO_NUMBER, PROBER, "UNKNOWN_USER", "x"));
             }
         }
-        String broken = kamailio(START, ALICE.substring(1), PROBER, "OK", "x");
+        String broken = kamailioRegister(START, ALICE.substring(1), PROBER, "OK", "x");
         lines.add(broken.replace("ts=" + START.getEpochSecond(), "ts=soon"));
         return Files.writeString(dir.resolve(name), String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
-    }
-
-    private static String kamailio(Instant time, String user, String ip, String auth, String userAgent) {
-        return "Nov  2 10:00:00 sbc kamailio[1742]: NOTICE: <script>: VOIPGUARD-REGISTER ts=" + time.getEpochSecond()
-                + " user=" + user + " ip=" + ip + " port=5060 proto=udp expires=" + (auth.equals("OK") ? "3600" : "-")
-                + " auth=" + auth + " ua=" + userAgent;
     }
 
     private static String addressInThePartOf(String number) {

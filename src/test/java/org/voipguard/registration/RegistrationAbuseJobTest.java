@@ -2,6 +2,7 @@ package org.voipguard.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.voipguard.support.ImportFixtures.givenNumber;
+import static org.voipguard.support.ImportFixtures.kamailioRegister;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -85,8 +86,8 @@ class RegistrationAbuseJobTest {
     void thirtyWrongPasswordsFromOneAddressAgainstTwelveNumbersRaiseOneAlertToTheOperatorsAndABan() throws IOException {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            lines.add(kamailio(START.plusSeconds(6L * i), number(1 + i % 12).substring(1), GUESSER, "BAD_PASSWORD",
-                    "Z 3.15.40006 rv2.8.20"));
+            lines.add(kamailioRegister(START.plusSeconds(6L * i), number(1 + i % 12).substring(1), GUESSER,
+                    "BAD_PASSWORD", "Z 3.15.40006 rv2.8.20"));
         }
         Path log = write("guessing.log", lines);
 
@@ -113,7 +114,7 @@ class RegistrationAbuseJobTest {
     void theDryRunShowsTheAlertAndStoresNoWindowNorBan() throws IOException {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            lines.add(kamailio(START.plusSeconds(i), number(1 + i).substring(1), GUESSER, "BAD_PASSWORD", "x"));
+            lines.add(kamailioRegister(START.plusSeconds(i), number(1 + i).substring(1), GUESSER, "BAD_PASSWORD", "x"));
         }
 
         int exit = run("registrations", "import", "--dry-run", write("dry.log", lines).toString());
@@ -130,7 +131,7 @@ class RegistrationAbuseJobTest {
     void theSameLinesImportedAgainRaiseNothing() throws IOException {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            lines.add(kamailio(START.plusSeconds(i), number(1 + i).substring(1), GUESSER, "BAD_PASSWORD", "x"));
+            lines.add(kamailioRegister(START.plusSeconds(i), number(1 + i).substring(1), GUESSER, "BAD_PASSWORD", "x"));
         }
         run("registrations", "import", "--no-email", write("first.log", lines).toString());
         lines.add(0, "Nov  2 10:00:00 sbc kamailio[1742]: INFO: <core>: another line");
@@ -142,7 +143,8 @@ class RegistrationAbuseJobTest {
 
     @Test
     void aScannersSingleRequestForAUserThatIsNoNumberRaisesScannerAndCountsAsSkipped() throws IOException {
-        Path log = write("scanner.log", List.of(kamailio(START, "100", "192.0.2.200", "UNKNOWN_USER", "friendly-scanner")));
+        Path log = write("scanner.log",
+                List.of(kamailioRegister(START, "100", "192.0.2.200", "UNKNOWN_USER", "friendly-scanner")));
 
         int exit = run("registrations", "import", "--no-email", log.toString());
 
@@ -156,7 +158,7 @@ class RegistrationAbuseJobTest {
     void failuresOfUsersThatAreNoNumberCountTowardsTheAddress() throws IOException {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            lines.add(kamailio(START.plusSeconds(i), "admin", "2001:db8:bad::7", "UNKNOWN_USER", "x"));
+            lines.add(kamailioRegister(START.plusSeconds(i), "admin", "2001:db8:bad::7", "UNKNOWN_USER", "x"));
         }
 
         run("registrations", "import", "--no-email", write("admin.log", lines).toString());
@@ -169,7 +171,8 @@ class RegistrationAbuseJobTest {
     void anAddressOnANumbersAccessListIsAlertedAboutButNeverBlocked() throws IOException {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            lines.add(kamailio(START.plusSeconds(i), number(1 + i).substring(1), "198.51.100.66", "BAD_PASSWORD", "x"));
+            lines.add(kamailioRegister(START.plusSeconds(i), number(1 + i).substring(1), "198.51.100.66",
+                    "BAD_PASSWORD", "x"));
         }
 
         run("registrations", "import", "--no-email", write("pbx.log", lines).toString());
@@ -194,12 +197,6 @@ class RegistrationAbuseJobTest {
 
     private static String number(int i) {
         return "+4416329600" + String.format("%02d", i);
-    }
-
-    private static String kamailio(Instant time, String user, String ip, String auth, String userAgent) {
-        return "Nov  2 10:00:00 sbc kamailio[1742]: NOTICE: <script>: VOIPGUARD-REGISTER ts=" + time.getEpochSecond()
-                + " user=" + user + " ip=" + ip + " port=5060 proto=udp expires=" + (auth.equals("OK") ? "3600" : "-")
-                + " auth=" + auth + " ua=" + userAgent;
     }
 
     private Path write(String name, List<String> lines) throws IOException {

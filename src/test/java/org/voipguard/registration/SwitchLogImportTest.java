@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.voipguard.cli.CommandLineLauncher;
 import org.voipguard.command.ExitCodes;
 import org.voipguard.support.AlsoOnPostgreSql;
+import org.voipguard.support.ImportFixtures;
 import org.voipguard.support.TestDatabase;
 
 /**
@@ -147,9 +148,7 @@ class SwitchLogImportTest {
     }
 
     private static String kamailio(String time, String user, String ip, String auth, String userAgent) {
-        return "Nov  2 10:00:00 sbc kamailio[1742]: NOTICE: <script>: VOIPGUARD-REGISTER ts="
-                + Instant.parse(time).getEpochSecond() + " user=" + user + " ip=" + ip + " port=5060 proto=udp expires="
-                + (auth.equals("OK") ? "3600" : "-") + " auth=" + auth + " ua=" + userAgent;
+        return ImportFixtures.kamailioRegister(Instant.parse(time), user, ip, auth, userAgent);
     }
 
     private static Path write(Path file, String... lines) throws IOException {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,6 +41,16 @@ public final class ImportFixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A line of Kamailio's REGISTER log, as the shipped configuration writes it; {@code user} is
+     * the number without its {@code +}, or a user that is no number.
+     */
+    public static String kamailioRegister(Instant time, String user, String ip, String auth, String userAgent) {
+        return "Nov  2 10:00:00 sbc kamailio[1742]: NOTICE: <script>: VOIPGUARD-REGISTER ts=" + time.getEpochSecond()
+                + " user=" + user + " ip=" + ip + " port=5060 proto=udp expires=" + (auth.equals("OK") ? "3600" : "-")
+                + " auth=" + auth + " ua=" + userAgent;
     }
 
     /** An answered outgoing call with its cost given, so spend is exact. */
