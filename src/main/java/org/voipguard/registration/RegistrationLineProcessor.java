@@ -38,42 +38,35 @@ public class RegistrationLineProcessor implements ItemProcessor<RegistrationLine
         this.part = part;
     }
 
+    /** A line of another part is passed over before its key is hashed: every part reads every line. */
     @Override
     public RegistrationLineOutcome process(RegistrationLine line) {
-        RegistrationLineOutcome outcome = outcomeOf(line);
-        return outcome == null || isOfThisPart(outcome) ? outcome : null;
-    }
-
-    private RegistrationLineOutcome outcomeOf(RegistrationLine line) {
         if (line.tooLong() != null) {
-            return new RegistrationLineOutcome.Rejected(line.lineNumber(), "line", line.tooLong(), line.text());
+            return part.ownsLine(line.lineNumber())
+                    ? new RegistrationLineOutcome.Rejected(line.lineNumber(), "line", line.tooLong(), line.text())
+                    : null;
         }
         if (line.text().isBlank()) {
             return null;
         }
         ParsedRegistrationLine parsed = parser.parse(line.text());
         if (parsed instanceof ParsedRegistrationLine.Parsed p) {
-            return new RegistrationLineOutcome.Registration(line.lineNumber(), p.record(), eventKey(p.record()));
+            return part.ownsNumber(p.record().number())
+                    ? new RegistrationLineOutcome.Registration(line.lineNumber(), p.record(), eventKey(p.record()))
+                    : null;
         }
         if (parsed instanceof ParsedRegistrationLine.NotANumber n) {
-            return new RegistrationLineOutcome.NotANumber(line.lineNumber(), n.record(),
-                    KEY_SECOND.format(n.record().time()) + "-" + Sha256.hex(n.user() + "\u0000" + fieldsHash(n.record()))
-                            .substring(0, 40), n.kind());
+            return part.ownsAddress(n.record().sourceIp())
+                    ? new RegistrationLineOutcome.NotANumber(line.lineNumber(), n.record(), eventKey(n), n.kind())
+                    : null;
+        }
+        if (!part.ownsLine(line.lineNumber())) {
+            return null;
         }
         if (parsed instanceof ParsedRegistrationLine.Rejected r) {
             return new RegistrationLineOutcome.Rejected(line.lineNumber(), r.field(), r.reason(), line.text());
         }
         return new RegistrationLineOutcome.Skipped(line.lineNumber(), ((ParsedRegistrationLine.Skipped) parsed).what());
-    }
-
-    private boolean isOfThisPart(RegistrationLineOutcome outcome) {
-        if (outcome instanceof RegistrationLineOutcome.Registration r) {
-            return part.ownsNumber(r.record().number());
-        }
-        if (outcome instanceof RegistrationLineOutcome.NotANumber n) {
-            return part.ownsAddress(n.record().sourceIp());
-        }
-        return part.ownsLine(outcome.lineNumber());
     }
 
     /**
@@ -85,6 +78,12 @@ public class RegistrationLineProcessor implements ItemProcessor<RegistrationLine
      */
     static String eventKey(RegistrationRecord r) {
         return KEY_SECOND.format(r.time()) + "-" + fieldsHash(r);
+    }
+
+    /** The same for a failure of a user that is no number, whose user name is hashed with the fields. */
+    private static String eventKey(ParsedRegistrationLine.NotANumber n) {
+        return KEY_SECOND.format(n.record().time()) + "-"
+                + Sha256.hex(n.user() + "\u0000" + fieldsHash(n.record())).substring(0, 40);
     }
 
     private static String fieldsHash(RegistrationRecord r) {
