@@ -90,8 +90,7 @@ class CrashAndRerunTest {
 
     private void cdrImportKilledAtSeveralPointsEndsLikeOneUninterruptedRun(String... settings) throws Exception {
         Path cdrs = GeneratedInputs.cdrs(home.resolve("cdrs.csv"), CDR_LINES);
-        String[] killedImport = Stream.concat(Stream.of("cdrs", "import", cdrs.toString()), Stream.of(settings))
-                .toArray(String[]::new);
+        String[] killedImport = withSettings(settings, "cdrs", "import", cdrs.toString());
         CompletableFuture<Integer> uninterrupted = CompletableFuture.supplyAsync(() -> run("cdrs", "import", cdrs.toString()));
 
         ChildVoipGuard first = ChildVoipGuard.start(home, databaseUrl, killedImport);
@@ -133,8 +132,7 @@ class CrashAndRerunTest {
     private void registrationImportKilledAtSeveralPointsEndsLikeOneUninterruptedRun(String... settings)
             throws Exception {
         Path log = GeneratedInputs.registrations(home.resolve("registrations.csv"), REGISTRATION_LINES);
-        String[] killedImport = Stream.concat(Stream.of("registrations", "import", log.toString()), Stream.of(settings))
-                .toArray(String[]::new);
+        String[] killedImport = withSettings(settings, "registrations", "import", log.toString());
         CompletableFuture<Integer> uninterrupted = CompletableFuture.supplyAsync(
                 () -> run("registrations", "import", log.toString()));
 
@@ -274,11 +272,10 @@ class CrashAndRerunTest {
         return locked;
     }
 
-    /** Polls the running child's database until the query reaches the threshold or the child ends. */
     /**
-     * Looks at the child's progress every 20 ms over one connection, opened again only when the
-     * child refused it: on a quiet machine a phase of a registration import can end sooner than a
-     * few new connections take.
+     * Polls the running child's database until the query reaches the threshold or the child ends,
+     * every 20 ms over one connection, opened again only when the child refused it: on a quiet
+     * machine a phase of a registration import can end sooner than a few new connections take.
      */
     private long waitUntil(ChildVoipGuard run, String progressQuery, long threshold) {
         Path lockFile = home.resolve("db/voipguard.lock.db");
@@ -306,6 +303,10 @@ class CrashAndRerunTest {
         } finally {
             closed(connection);
         }
+    }
+
+    private static String[] withSettings(String[] settings, String... command) {
+        return Stream.concat(Stream.of(command), Stream.of(settings)).toArray(String[]::new);
     }
 
     private static long progress(Connection connection, String progressQuery) throws SQLException {
