@@ -20,11 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.voipguard.support.ChildVoipGuard;
 
 /**
@@ -74,16 +76,17 @@ class ControlPageBrowserTest {
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
 
-        assertThat(browser.getTitle()).startsWith("Overview");
+        awaitPageTitled("Overview");
         assertThat(browser.findElements(By.cssSelector("#alerts-by-type tbody tr"))).isNotEmpty();
         assertThat(browser.findElements(By.cssSelector("#alerts-per-day svg rect.bar"))).isNotEmpty();
         browser.findElement(By.linkText("NEW_IP_AND_USER_AGENT")).click();
 
-        assertThat(browser.getTitle()).startsWith("Alerts");
+        awaitPageTitled("Alerts");
         WebElement newest = browser.findElements(By.cssSelector("#alert-list tbody tr.alert")).get(0);
         assertThat(newest.findElement(By.cssSelector("td.facts")).getText()).contains("user_agent=" + HOSTILE_AGENT);
         newest.findElement(By.cssSelector("a.number-link")).click();
 
+        awaitPageTitled(NUMBER);
         assertThat(browser.findElement(By.id("number")).getText()).isEqualTo(NUMBER);
         List<WebElement> phones = browser.findElements(By.cssSelector("#phones tr.phone"));
         assertThat(phones).extracting(phone -> phone.findElement(By.cssSelector("td.user-agent")).getText())
@@ -127,6 +130,21 @@ class ControlPageBrowserTest {
         }
         assertThat(serve.stdout()).as(serve.output()).contains("serve: listening on");
         return "http://127.0.0.1:" + port;
+    }
+
+    /**
+     * A click returns when the browser has sent the request, not always when the next page has
+     * loaded (seen once on CI after the login form), so the test waits for the page it expects.
+     */
+    private void awaitPageTitled(String prefix) {
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(30))
+                    .until(driver -> driver.getTitle().startsWith(prefix));
+        } catch (TimeoutException notThere) {
+            throw new AssertionError("expected a page titled \"" + prefix + "…\" but " + browser.getCurrentUrl()
+                    + " is titled \"" + browser.getTitle() + "\" and shows: "
+                    + browser.findElement(By.tagName("body")).getText(), notThere);
+        }
     }
 
     private static WebDriver headlessChromium() {
