@@ -54,9 +54,13 @@ public final class Benchmark {
         System.exit(result.succeeded() ? 0 : 1);
     }
 
-    /** One timed phase: what it did, how many records, how long, the heap it needed and the collector's pauses. */
+    /**
+     * One timed phase: what it did, how many records, how long, the heap it needed (at its
+     * highest, after any collection, and kept in the old generation: see {@link HeapWatch}) and
+     * the collector's time.
+     */
     public record Phase(String name, long records, double seconds, double cpuSeconds, long peakHeapBytes,
-            long peakAfterGcBytes, double gcSeconds) {
+            long peakAfterGcBytes, long peakOldKeptBytes, double gcSeconds) {
 
         double perSecond() {
             return seconds > 0 ? records / seconds : 0;
@@ -231,18 +235,19 @@ public final class Benchmark {
         }
 
         private void header() {
-            out.printf(Locale.ROOT, "%-24s %10s %9s %12s %9s %9s %12s %9s %10s %10s %8s%n", "phase", "records", "seconds",
-                    "records/s", "vs parse", "cpu s", "rec/cpu s", "vs parse", "peak heap", "after GC", "gc s");
+            out.printf(Locale.ROOT, "%-24s %10s %9s %12s %9s %9s %12s %9s %10s %10s %10s %8s%n", "phase", "records",
+                    "seconds", "records/s", "vs parse", "cpu s", "rec/cpu s", "vs parse", "peak heap", "after GC",
+                    "old kept", "gc s");
         }
 
         private void print(Phase phase) {
             double ratio = baseline == null || baseline.perSecond() == 0 ? 0 : phase.perSecond() / baseline.perSecond();
             double cpuRatio = baseline == null || baseline.perCpuSecond() == 0 ? 0
                     : phase.perCpuSecond() / baseline.perCpuSecond();
-            out.printf(Locale.ROOT, "%-24s %10d %9.2f %,12.0f %9.3f %9.2f %,12.0f %9.3f %10s %10s %8.2f%n", phase.name(),
-                    phase.records(), phase.seconds(), phase.perSecond(), ratio, phase.cpuSeconds(),
+            out.printf(Locale.ROOT, "%-24s %10d %9.2f %,12.0f %9.3f %9.2f %,12.0f %9.3f %10s %10s %10s %8.2f%n",
+                    phase.name(), phase.records(), phase.seconds(), phase.perSecond(), ratio, phase.cpuSeconds(),
                     phase.perCpuSecond(), cpuRatio, megabytes(phase.peakHeapBytes()),
-                    megabytes(phase.peakAfterGcBytes()), phase.gcSeconds());
+                    megabytes(phase.peakAfterGcBytes()), megabytes(phase.peakOldKeptBytes()), phase.gcSeconds());
         }
     }
 
@@ -266,7 +271,7 @@ public final class Benchmark {
             long cpuStarted = processCpuNanos();
             long records = work.get();
             return new Phase(name, records, seconds(started), (processCpuNanos() - cpuStarted) / 1e9, heap.peakUsed(),
-                    heap.peakAfterGc(), heap.gcSeconds());
+                    heap.peakAfterGc(), heap.peakOldAfterOldGc(), heap.gcSeconds());
         }
     }
 

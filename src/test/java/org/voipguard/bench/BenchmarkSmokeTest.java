@@ -49,7 +49,7 @@ class BenchmarkSmokeTest {
         assertThat(result.phase("email bare write").records()).isEqualTo(result.alerts());
         assertThat(result.phase("emails to .eml").records()).isEqualTo(emails);
         assertThat(result.phase("emails over SMTP").records()).isEqualTo(emails);
-        assertThat(printed.toString()).contains("records/s", "vs parse", "peak heap",
+        assertThat(printed.toString()).contains("records/s", "vs parse", "peak heap", "old kept",
                 "rules: " + shippedRuleFiles() + " files compiled", "cdrs import vs CDR bare store",
                 "registrations import vs registration bare store", "cdrs import vs call checks off");
     }

@@ -2,6 +2,7 @@ package org.voipguard.bench;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.util.ArrayList;
@@ -18,10 +19,18 @@ import javax.management.openmbean.CompositeData;
 import com.sun.management.GarbageCollectionNotificationInfo;
 
 /**
- * Watches the heap during one phase of a run: the highest heap use sampled every 20 ms, and
- * the highest heap left after a garbage collection (the live data: flat when memory does not
- * grow with the input), and how long the collections took (they grow when the live data
- * leaves the collector little room).
+ * Watches the heap during one phase of a run: the highest heap use sampled every 20 ms; the
+ * highest heap left after any garbage collection; the highest old generation left after a
+ * collection that cleaned it (the data the program keeps: flat when memory does not grow with
+ * the input); and how long the collections took (they grow when the kept data leaves the
+ * collector little room).
+ *
+ * <p>The heap after any collection is not the kept data. A young collection leaves the old
+ * generation as it is, with the garbage it has gathered since the old generation was last
+ * cleaned, and G1 lets that garbage grow as far as it expects the heap to allow: with a fast
+ * import and 512 MB it stands at 480 MB or more while the kept data is about 200 MB. G1 cleans
+ * the old generation in its mixed and full collections, and the old pool's collection usage
+ * is updated after those alone: that is the column for the kept data.
  */
 final class HeapWatch implements AutoCloseable {
 
@@ -29,6 +38,9 @@ final class HeapWatch implements AutoCloseable {
 
     private final AtomicLong peakUsed = new AtomicLong();
     private final AtomicLong peakAfterGc = new AtomicLong();
+    private final AtomicLong peakOldAfterOldGc = new AtomicLong();
+    private final MemoryPoolMXBean oldGeneration = oldGeneration();
+    private final AtomicLong oldAfterLastOldGc = new AtomicLong(oldAfterLastOldGc());
     private final AtomicLong gcMillis = new AtomicLong();
     private final List<NotificationEmitter> emitters = new ArrayList<>();
     private final NotificationListener listener = this::onGc;
@@ -55,6 +67,14 @@ final class HeapWatch implements AutoCloseable {
     /** The highest heap use right after a collection, in bytes; 0 when no collection ran. */
     long peakAfterGc() {
         return peakAfterGc.get();
+    }
+
+    /**
+     * The highest old generation left after a collection that cleaned it, in bytes; 0 when
+     * none ran during the phase (the phase kept too little for the collector to clean it).
+     */
+    long peakOldAfterOldGc() {
+        return peakOldAfterOldGc.get();
     }
 
     /** The time the collections took, summed: pauses and concurrent cycles alike. */
@@ -87,7 +107,24 @@ final class HeapWatch implements AutoCloseable {
         long before = heapOnly(info.getGcInfo().getMemoryUsageBeforeGc());
         peakAfterGc.accumulateAndGet(after, Math::max);
         peakUsed.accumulateAndGet(before, Math::max);
+        long old = oldAfterLastOldGc();
+        if (oldAfterLastOldGc.getAndSet(old) != old) {
+            peakOldAfterOldGc.accumulateAndGet(old, Math::max);
+        }
         gcMillis.addAndGet(info.getGcInfo().getDuration());
+    }
+
+    /** The heap pool a collector keeps its long-lived objects in: G1's "G1 Old Gen", Parallel's "PS Old Gen", … */
+    private static MemoryPoolMXBean oldGeneration() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP && pool.getName().matches(".*(Old|Tenured).*"))
+                .findFirst().orElse(null);
+    }
+
+    /** The old generation's use after the last collection that cleaned it; it changes only when one did. */
+    private long oldAfterLastOldGc() {
+        MemoryUsage usage = oldGeneration == null ? null : oldGeneration.getCollectionUsage();
+        return usage == null ? 0 : usage.getUsed();
     }
 
     private static long heapOnly(Map<String, MemoryUsage> usageByPool) {
