@@ -271,7 +271,7 @@ public final class Benchmark {
             long cpuStarted = processCpuNanos();
             long records = work.get();
             return new Phase(name, records, seconds(started), (processCpuNanos() - cpuStarted) / 1e9, heap.peakUsed(),
-                    heap.peakAfterGc(), heap.peakOldAfterOldGc(), heap.gcSeconds());
+                    heap.peakAfterGc(), heap.peakKept(), heap.gcSeconds());
         }
     }
 

@@ -20,17 +20,19 @@ import com.sun.management.GarbageCollectionNotificationInfo;
 
 /**
  * Watches the heap during one phase of a run: the highest heap use sampled every 20 ms; the
- * highest heap left after any garbage collection; the highest old generation left after a
- * collection that cleaned it (the data the program keeps: flat when memory does not grow with
+ * highest heap left after any garbage collection; the highest old generation kept by the
+ * collections that clean it (the data the program keeps: flat when memory does not grow with
  * the input); and how long the collections took (they grow when the kept data leaves the
  * collector little room).
  *
  * <p>The heap after any collection is not the kept data. A young collection leaves the old
- * generation as it is, with the garbage it has gathered since the old generation was last
- * cleaned, and G1 lets that garbage grow as far as it expects the heap to allow: with a fast
- * import and 512 MB it stands at 480 MB or more while the kept data is about 200 MB. G1 cleans
- * the old generation in its mixed and full collections, and the old pool's collection usage
- * is updated after those alone: that is the column for the kept data.
+ * generation as it is, with the garbage gathered since the old generation was last cleaned,
+ * and G1 lets that garbage grow as far as it expects the heap to allow. G1 cleans the old
+ * generation in full collections, which leave exactly the kept data, and in a series of mixed
+ * collections after each marking, each cleaning some of it. The old pool's collection usage
+ * changes after those alone. So the kept data is the old generation after a full collection,
+ * or at the end of a series of mixed ones (where the next series starts higher); it still
+ * counts the few regions a series leaves because they hold little garbage.
  */
 final class HeapWatch implements AutoCloseable {
 
@@ -38,9 +40,9 @@ final class HeapWatch implements AutoCloseable {
 
     private final AtomicLong peakUsed = new AtomicLong();
     private final AtomicLong peakAfterGc = new AtomicLong();
-    private final AtomicLong peakOldAfterOldGc = new AtomicLong();
     private final MemoryPoolMXBean oldGeneration = oldGeneration();
-    private final AtomicLong oldAfterLastOldGc = new AtomicLong(oldAfterLastOldGc());
+    private long oldCollectionUsage = oldCollectionUsage();
+    private final KeptData kept = new KeptData();
     private final AtomicLong gcMillis = new AtomicLong();
     private final List<NotificationEmitter> emitters = new ArrayList<>();
     private final NotificationListener listener = this::onGc;
@@ -70,11 +72,11 @@ final class HeapWatch implements AutoCloseable {
     }
 
     /**
-     * The highest old generation left after a collection that cleaned it, in bytes; 0 when
-     * none ran during the phase (the phase kept too little for the collector to clean it).
+     * The highest old generation kept by the collections that clean it, in bytes; 0 when none
+     * ran during the phase (it kept too little for the collector to clean the old generation).
      */
-    long peakOldAfterOldGc() {
-        return peakOldAfterOldGc.get();
+    synchronized long peakKept() {
+        return kept.peak();
     }
 
     /** The time the collections took, summed: pauses and concurrent cycles alike. */
@@ -107,11 +109,18 @@ final class HeapWatch implements AutoCloseable {
         long before = heapOnly(info.getGcInfo().getMemoryUsageBeforeGc());
         peakAfterGc.accumulateAndGet(after, Math::max);
         peakUsed.accumulateAndGet(before, Math::max);
-        long old = oldAfterLastOldGc();
-        if (oldAfterLastOldGc.getAndSet(old) != old) {
-            peakOldAfterOldGc.accumulateAndGet(old, Math::max);
-        }
+        onOldGenerationCleaned("end of major GC".equals(info.getGcAction()));
         gcMillis.addAndGet(info.getGcInfo().getDuration());
+    }
+
+    private synchronized void onOldGenerationCleaned(boolean full) {
+        long old = oldCollectionUsage();
+        if (full) {
+            kept.afterFullCollection(old);
+        } else if (old != oldCollectionUsage) {
+            kept.afterMixedCollection(old);
+        }
+        oldCollectionUsage = old;
     }
 
     /** The heap pool a collector keeps its long-lived objects in: G1's "G1 Old Gen", Parallel's "PS Old Gen", … */
@@ -122,7 +131,7 @@ final class HeapWatch implements AutoCloseable {
     }
 
     /** The old generation's use after the last collection that cleaned it; it changes only when one did. */
-    private long oldAfterLastOldGc() {
+    private long oldCollectionUsage() {
         MemoryUsage usage = oldGeneration == null ? null : oldGeneration.getCollectionUsage();
         return usage == null ? 0 : usage.getUsed();
     }
