@@ -16,8 +16,12 @@ final class NumberRegistrationState {
 
     private static final Duration LOCKDOWN_QUIET_PERIOD = Duration.ofHours(24);
 
-    private final Set<String> knownIps;
-    private final Set<String> knownAgentHashes;
+    /*
+     * Immutable, and replaced by a copy when one is added: most numbers keep one or two for
+     * months, and the evaluation holds 100,000 numbers' states, so a compact set halves their heap.
+     */
+    private Set<String> knownIps;
+    private Set<String> knownAgentHashes;
     private final Map<String, Instant> lockdownWarnings;
     /** What changed since the state was loaded or last saved; null while nothing did, to keep idle states small. */
     private Unsaved unsaved;
@@ -30,8 +34,8 @@ final class NumberRegistrationState {
     }
 
     NumberRegistrationState(Set<String> knownIps, Set<String> knownAgentHashes, Map<String, Instant> lockdownWarnings) {
-        this.knownIps = new HashSet<>(knownIps);
-        this.knownAgentHashes = new HashSet<>(knownAgentHashes);
+        this.knownIps = Set.copyOf(knownIps);
+        this.knownAgentHashes = Set.copyOf(knownAgentHashes);
         this.lockdownWarnings = new HashMap<>(lockdownWarnings);
     }
 
@@ -50,12 +54,21 @@ final class NumberRegistrationState {
     }
 
     void registered(String ip, String userAgent) {
-        if (knownIps.add(ip)) {
+        if (!knownIps.contains(ip)) {
+            knownIps = with(knownIps, ip);
             unsaved().ips().add(ip);
         }
-        if (userAgent != null && knownAgentHashes.add(UserAgents.hash(userAgent))) {
-            unsaved().agents().put(UserAgents.hash(userAgent), userAgent);
+        String agentHash = userAgent == null ? null : UserAgents.hash(userAgent);
+        if (agentHash != null && !knownAgentHashes.contains(agentHash)) {
+            knownAgentHashes = with(knownAgentHashes, agentHash);
+            unsaved().agents().put(agentHash, userAgent);
         }
+    }
+
+    private static Set<String> with(Set<String> known, String added) {
+        Set<String> more = new HashSet<>(known);
+        more.add(added);
+        return Set.copyOf(more);
     }
 
     void lockdownWarned(String ip, Instant time) {
