@@ -32,7 +32,10 @@ import org.voipguard.rules.RuleBook;
  */
 public class RegistrationEvaluationWriter implements ItemWriter<StoredRegistration> {
 
-    /** Numbers whose settings and state stay in memory between chunks: about 1.1 KB each, 110 MB in all the parts. */
+    /**
+     * Numbers whose settings and state stay in memory between chunks: about 1 KB each, mostly
+     * strings, 100 MB in all the parts.
+     */
     private static final int RECENT_NUMBERS = 100_000;
 
     private final NumberPartition part;
