@@ -29,10 +29,11 @@ import com.sun.management.GarbageCollectionNotificationInfo;
  * generation as it is, with the garbage gathered since the old generation was last cleaned,
  * and G1 lets that garbage grow as far as it expects the heap to allow. G1 cleans the old
  * generation in full collections, which leave exactly the kept data, and in a series of mixed
- * collections after each marking, each cleaning some of it. The old pool's collection usage
- * changes after those alone. So the kept data is the old generation after a full collection,
- * or at the end of a series of mixed ones (where the next series starts higher); it still
- * counts the few regions a series leaves because they hold little garbage.
+ * collections after each marking, each cleaning some of it: the old generation is smaller
+ * after them than before, where a young collection only adds to it. So the kept data is the
+ * old generation after a full collection, or at the end of a series of mixed ones (where the
+ * next series starts higher); it still counts the few regions a series leaves because they
+ * hold little garbage.
  */
 final class HeapWatch implements AutoCloseable {
 
@@ -40,8 +41,7 @@ final class HeapWatch implements AutoCloseable {
 
     private final AtomicLong peakUsed = new AtomicLong();
     private final AtomicLong peakAfterGc = new AtomicLong();
-    private final MemoryPoolMXBean oldGeneration = oldGeneration();
-    private long oldCollectionUsage = oldCollectionUsage();
+    private final String oldGeneration = oldGeneration();
     private final KeptData kept = new KeptData();
     private final AtomicLong gcMillis = new AtomicLong();
     private final List<NotificationEmitter> emitters = new ArrayList<>();
@@ -109,30 +109,29 @@ final class HeapWatch implements AutoCloseable {
         long before = heapOnly(info.getGcInfo().getMemoryUsageBeforeGc());
         peakAfterGc.accumulateAndGet(after, Math::max);
         peakUsed.accumulateAndGet(before, Math::max);
-        onOldGenerationCleaned("end of major GC".equals(info.getGcAction()));
+        onOldGenerationCleaned("end of major GC".equals(info.getGcAction()),
+                oldOnly(info.getGcInfo().getMemoryUsageBeforeGc()), oldOnly(info.getGcInfo().getMemoryUsageAfterGc()));
         gcMillis.addAndGet(info.getGcInfo().getDuration());
     }
 
-    private synchronized void onOldGenerationCleaned(boolean full) {
-        long old = oldCollectionUsage();
+    /** A young collection that only moves objects into the old generation cleans nothing there: it is passed over. */
+    private synchronized void onOldGenerationCleaned(boolean full, long oldBefore, long oldAfter) {
         if (full) {
-            kept.afterFullCollection(old);
-        } else if (old != oldCollectionUsage) {
-            kept.afterMixedCollection(old);
+            kept.afterFullCollection(oldAfter);
+        } else if (oldAfter < oldBefore) {
+            kept.afterMixedCollection(oldAfter);
         }
-        oldCollectionUsage = old;
     }
 
     /** The heap pool a collector keeps its long-lived objects in: G1's "G1 Old Gen", Parallel's "PS Old Gen", … */
-    private static MemoryPoolMXBean oldGeneration() {
+    private static String oldGeneration() {
         return ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == MemoryType.HEAP && pool.getName().matches(".*(Old|Tenured).*"))
-                .findFirst().orElse(null);
+                .map(MemoryPoolMXBean::getName).findFirst().orElse("");
     }
 
-    /** The old generation's use after the last collection that cleaned it; it changes only when one did. */
-    private long oldCollectionUsage() {
-        MemoryUsage usage = oldGeneration == null ? null : oldGeneration.getCollectionUsage();
+    private long oldOnly(Map<String, MemoryUsage> usageByPool) {
+        MemoryUsage usage = usageByPool.get(oldGeneration);
         return usage == null ? 0 : usage.getUsed();
     }
 
