@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.voipguard.config.VoipGuardProperties.PolicyDefaults;
 
@@ -36,7 +37,7 @@ public final class InMemoryNumberDirectory implements NumberDirectory {
 
     @Override
     public NumberSettings find(String number) {
-        return settings.getOrDefault(number, EffectiveSettings.defaults(number, defaults));
+        return settings.getOrDefault(number, defaultsFor(number));
     }
 
     @Override
@@ -44,5 +45,20 @@ public final class InMemoryNumberDirectory implements NumberDirectory {
         Map<String, NumberSettings> found = new LinkedHashMap<>();
         numbers.forEach(n -> found.put(n, find(n)));
         return found;
+    }
+
+    @Override
+    public int storedCount() {
+        return settings.size();
+    }
+
+    @Override
+    public void forEachStored(Consumer<NumberSettings> action) {
+        settings.values().forEach(action);
+    }
+
+    @Override
+    public NumberSettings defaultsFor(String number) {
+        return EffectiveSettings.defaults(number, defaults);
     }
 }

@@ -2,6 +2,7 @@ package org.voipguard.numbers;
 
 import org.voipguard.config.NotifyMode;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -10,7 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.voipguard.config.VoipGuardProperties;
@@ -28,6 +31,8 @@ public class JdbcNumberDirectory implements NumberDirectory {
             + " international_limit_ppm, ip_access_list, ip_agent_notify, bill_warning_level_gbp,"
             + " auto_warning_level_gbp, threshold_profile FROM number_settings";
     private static final String SELECT = SELECT_ALL + " WHERE number IN (:numbers)";
+
+    private static final int ROWS_FETCHED_AT_ONCE = 1000;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final PolicyDefaults defaults;
@@ -68,14 +73,28 @@ public class JdbcNumberDirectory implements NumberDirectory {
     /** The effective settings of every number imported, by number: for a service that holds them in memory. */
     public Map<String, NumberSettings> findEveryStored() {
         Map<String, NumberSettings> stored = new HashMap<>();
-        jdbc.query(SELECT_ALL, (ResultSet rs) -> {
-            NumberSettings settings = fromRow(rs);
-            stored.put(settings.number(), settings);
-        });
+        forEachStored(settings -> stored.put(settings.number(), settings));
         return stored;
     }
 
+    @Override
+    public int storedCount() {
+        Integer count = jdbc.getJdbcTemplate().queryForObject("SELECT COUNT(*) FROM number_settings", Integer.class);
+        return count == null ? 0 : count;
+    }
+
+    /** Fetched in batches: inside a transaction, PostgreSQL then streams the rows instead of holding them all. */
+    @Override
+    public void forEachStored(Consumer<NumberSettings> action) {
+        jdbc.getJdbcTemplate().query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(SELECT_ALL);
+            statement.setFetchSize(ROWS_FETCHED_AT_ONCE);
+            return statement;
+        }, (RowCallbackHandler) rs -> action.accept(fromRow(rs)));
+    }
+
     /** The settings of a number that was never imported. */
+    @Override
     public NumberSettings defaultsFor(String number) {
         return EffectiveSettings.defaults(number, defaults);
     }

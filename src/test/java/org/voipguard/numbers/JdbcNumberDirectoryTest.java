@@ -89,6 +89,22 @@ class JdbcNumberDirectoryTest {
     }
 
     @Test
+    void countsAndPassesOverEveryNumberWithSettingsOfItsOwn() {
+        insert("+441632960001", "25.00", null);
+        insert("+441632960002", null, "36.00");
+        List<NumberSettings> passed = new ArrayList<>();
+
+        directory.forEachStored(passed::add);
+
+        assertThat(directory.storedCount()).isEqualTo(2);
+        assertThat(passed).extracting(NumberSettings::number)
+                .containsExactlyInAnyOrder("+441632960001", "+441632960002");
+        assertThat(passed).filteredOn(settings -> settings.number().equals("+441632960002"))
+                .singleElement().extracting(NumberSettings::billWarningLevelGbp)
+                .satisfies(level -> assertThat(level).isEqualByComparingTo("36.00"));
+    }
+
+    @Test
     void findsNothingForNoNumbers() {
         assertThat(directory.findAll(List.of())).isEmpty();
     }
