@@ -1,12 +1,12 @@
 package org.voipguard.cdr;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 import org.voipguard.imports.LeastRecentlyUsed;
 import org.voipguard.numbers.NumberDirectory;
@@ -40,12 +40,11 @@ class PriceLimits {
 
     private final NumberDirectory numbers;
     private final int capacity;
+    private final int readAllAfter;
     private final Map<String, Limits> remembered;
     private Map<String, Limits> everyStored;
     private int readChunkByChunk;
     private boolean mayReadAll = true;
-
-    private final int readAllAfter;
 
     PriceLimits(NumberDirectory numbers, int capacity) {
         this(numbers, capacity, READ_ALL_AFTER);
@@ -64,7 +63,7 @@ class PriceLimits {
             return fromEveryStored(wanted);
         }
         Map<String, Limits> limits = new LinkedHashMap<>();
-        List<String> unknown = new ArrayList<>();
+        Set<String> unknown = new LinkedHashSet<>();
         for (String number : wanted) {
             Limits known = remembered.get(number);
             if (known != null) {

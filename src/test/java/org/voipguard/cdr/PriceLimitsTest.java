@@ -71,6 +71,17 @@ class PriceLimitsTest {
     }
 
     @Test
+    void aNumberWithSeveralCallsInAChunkCountsOnceTowardsThePass() {
+        PriceLimits limits = new PriceLimits(directory, 10, 2);
+
+        limits.of(List.of("+441632960001", "+441632960001"));
+        limits.of(List.of("+441632960002"));
+
+        assertThat(directory.passes).isZero();
+        assertThat(directory.read).containsExactly("+441632960001", "+441632960002");
+    }
+
+    @Test
     void storedNumbersBeyondTheCapacityAreStillReadChunkByChunk() {
         PriceLimits limits = new PriceLimits(directory, 1, 1);  // two numbers are stored
 
