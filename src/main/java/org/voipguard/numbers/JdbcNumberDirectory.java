@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 import org.voipguard.config.VoipGuardProperties;
 import org.voipguard.config.VoipGuardProperties.PolicyDefaults;
 import org.voipguard.db.InListBatches;
@@ -83,8 +84,12 @@ public class JdbcNumberDirectory implements NumberDirectory {
         return count == null ? 0 : count;
     }
 
-    /** Fetched in batches: inside a transaction, PostgreSQL then streams the rows instead of holding them all. */
+    /**
+     * Fetched in batches, in a transaction (the caller's, or one of its own): PostgreSQL then
+     * streams the rows instead of holding them all.
+     */
     @Override
+    @Transactional(readOnly = true)
     public void forEachStored(Consumer<NumberSettings> action) {
         jdbc.getJdbcTemplate().query(connection -> {
             PreparedStatement statement = connection.prepareStatement(SELECT_ALL);
