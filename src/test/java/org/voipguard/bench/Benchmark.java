@@ -445,7 +445,11 @@ public final class Benchmark {
                     database = value;
                 } else if (arg.startsWith("--postgresql-server=")) {
                     postgresqlServer = value.endsWith("/") ? value : value + "/";
-                } else if (arg.startsWith("--postgresql-database=") && value.matches("[a-z][a-z0-9_]{0,40}")) {
+                } else if (arg.startsWith("--postgresql-database=")) {
+                    if (!value.matches("[a-z][a-z0-9_]{0,40}")) {
+                        throw new IllegalArgumentException("--postgresql-database=" + value + ": a database name here is"
+                                + " a lowercase letter, then up to 40 lowercase letters, digits or _");
+                    }
                     postgresqlDatabase = value;
                 } else if (arg.equals("--reuse-data")) {
                     reuse = true;

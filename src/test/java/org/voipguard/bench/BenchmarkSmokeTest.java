@@ -1,6 +1,7 @@
 package org.voipguard.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -68,6 +69,13 @@ class BenchmarkSmokeTest {
         assertThat(result.phase("registrations asterisk-log").records()).isEqualTo(REGISTRATIONS);
         assertThat(result.phase("registrations asterisk-security").records()).isEqualTo(REGISTRATIONS);
         assertThat(result.storedRegistrations()).isEqualTo(REGISTRATIONS - result.data().badRegistrationLines());
+    }
+
+    @Test
+    void aPostgreSqlDatabaseNameWithCapitalsIsRefusedWithTheRuleItBreaks() {
+        assertThatThrownBy(() -> Benchmark.Options.parse("--database=postgresql", "--postgresql-database=Bench_1"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--postgresql-database=Bench_1: a database name here is a lowercase letter");
     }
 
     @Test
