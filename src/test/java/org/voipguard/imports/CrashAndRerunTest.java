@@ -159,10 +159,10 @@ class CrashAndRerunTest {
 
     /**
      * The first run is killed once composing shows in the database; the next two at the first
-     * email each writes, watched in the outbox folder: the database shows delivery's progress only
-     * when a page is marked, and a quick machine can write all pages between two looks at it. If
-     * even so fewer than two runs were caught alive, another 10,000 emails are delivered the same
-     * way, and the checks cover them all.
+     * email each writes, watched in the outbox folder. Watched through the database, a run this
+     * short often answered the first look only near its end, and once had written every email
+     * before it; the folder shows each email as it is written. If even so fewer than two runs were
+     * caught alive, another 10,000 emails are delivered the same way, and the checks cover them all.
      */
     @Test
     void deliveryOfTenThousandEmailsKilledWhileComposingAndWritingWritesEveryEmailOnce() throws Exception {
