@@ -43,6 +43,8 @@ class PriceLimits {
     private final int readAllAfter;
     private final Map<String, Limits> remembered;
     private Map<String, Limits> everyStored;
+    /** The same for every number without settings of its own: made once, once every stored number is read. */
+    private Limits defaultLimits;
     private int readChunkByChunk;
     private boolean mayReadAll = true;
 
@@ -104,8 +106,15 @@ class PriceLimits {
         Map<String, Limits> limits = new LinkedHashMap<>();
         for (String number : wanted) {
             Limits stored = everyStored.get(number);
-            limits.put(number, stored != null ? stored : Limits.of(numbers.defaultsFor(number)));
+            limits.put(number, stored != null ? stored : defaultLimits(number));
         }
         return limits;
+    }
+
+    private Limits defaultLimits(String number) {
+        if (defaultLimits == null) {
+            defaultLimits = Limits.of(numbers.defaultsFor(number));
+        }
+        return defaultLimits;
     }
 }
