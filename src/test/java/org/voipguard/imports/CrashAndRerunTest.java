@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -191,34 +193,14 @@ class CrashAndRerunTest {
         assertThat(written).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(stored);
     }
 
-    /** Kills the run once the outbox holds at least {@code threshold} emails, if it is still running then. */
-    private void killWhenWritten(Supplier<ChildVoipGuard> start, Path outbox, long threshold, List<String> kills)
-            throws IOException {
-        for (int attempt = 1; ; attempt++) {
-            ChildVoipGuard run = start.get();
-            long written = emailFiles(outbox);
-            while (run.isAlive() && written < threshold) {
-                sleep(5);
-                written = emailFiles(outbox);
-            }
-            if (run.isAlive()) {
-                run.kill();
-                kills.add("emails written = " + written);
-                return;
-            }
-            if (!lockedByTheRunJustKilled(run, attempt)) {
-                assertThat(run.waitFor()).as(run.output()).isZero();
-                return;
-            }
-        }
-    }
-
-    private static long emailFiles(Path outbox) throws IOException {
+    private static long emailFiles(Path outbox) {
         if (!Files.isDirectory(outbox)) {
             return 0;
         }
         try (Stream<Path> files = Files.list(outbox)) {
             return files.filter(file -> file.toString().endsWith(".eml")).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -279,12 +261,23 @@ class CrashAndRerunTest {
      * held its lock for a moment is started again: that race is H2's, not the import's.
      */
     private void killWhen(Supplier<ChildVoipGuard> start, String progressQuery, long threshold, List<String> kills) {
+        killWhenReached(start, progressQuery, run -> waitUntil(run, progressQuery, threshold), kills);
+    }
+
+    /** Kills the run once the outbox holds at least {@code threshold} emails, if it is still running then. */
+    private void killWhenWritten(Supplier<ChildVoipGuard> start, Path outbox, long threshold, List<String> kills) {
+        killWhenReached(start, "emails written", run -> waitUntilWritten(run, outbox, threshold), kills);
+    }
+
+    /** Starts the run, waits for its progress, and kills it if it is still running then (see {@link #killWhen}). */
+    private void killWhenReached(Supplier<ChildVoipGuard> start, String progress,
+            ToLongFunction<ChildVoipGuard> waitForProgress, List<String> kills) {
         for (int attempt = 1; ; attempt++) {
             ChildVoipGuard run = start.get();
-            long reached = waitUntil(run, progressQuery, threshold);
+            long reached = waitForProgress.applyAsLong(run);
             if (run.isAlive()) {
                 run.kill();
-                kills.add(progressQuery + " = " + reached);
+                kills.add(progress + " = " + reached);
                 return;
             }
             if (!lockedByTheRunJustKilled(run, attempt)) {
@@ -292,6 +285,16 @@ class CrashAndRerunTest {
                 return;
             }
         }
+    }
+
+    /** Looks at the outbox every 5 ms until it holds {@code threshold} emails or the run ends; what it held last. */
+    private static long waitUntilWritten(ChildVoipGuard run, Path outbox, long threshold) {
+        long written = emailFiles(outbox);
+        while (run.isAlive() && written < threshold) {
+            sleep(5);
+            written = emailFiles(outbox);
+        }
+        return written;
     }
 
     private void runToTheEnd(Supplier<ChildVoipGuard> start) {
