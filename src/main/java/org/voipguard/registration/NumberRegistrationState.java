@@ -54,13 +54,18 @@ final class NumberRegistrationState {
         return last != null && Duration.between(last, time).abs().compareTo(LOCKDOWN_QUIET_PERIOD) < 0;
     }
 
-    void registered(String ip, String userAgent) {
+    /**
+     * The number registered from this address with this User-Agent. {@code newAgent} is what
+     * {@link #isNewAgent} answered of this state for it, so that a known User-Agent, the common
+     * case, is not hashed a second time.
+     */
+    void registered(String ip, String userAgent, boolean newAgent) {
         if (!knownIps.contains(ip)) {
             knownIps = with(knownIps, ip);
             unsaved().ips().add(ip);
         }
-        String agentHash = userAgent == null ? null : UserAgents.hash(userAgent);
-        if (agentHash != null && !knownAgentHashes.contains(agentHash)) {
+        if (newAgent) {
+            String agentHash = UserAgents.hash(userAgent);
             knownAgentHashes = with(knownAgentHashes, agentHash);
             unsaved().agents().put(agentHash, userAgent);
         }

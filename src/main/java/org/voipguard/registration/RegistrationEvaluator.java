@@ -84,7 +84,7 @@ final class RegistrationEvaluator {
                     if (fact.isNewIp() || fact.isNewUserAgent()) {
                         learnedNumbers.add(event.number());
                     }
-                    state.registered(event.sourceIp(), event.userAgent());
+                    state.registered(event.sourceIp(), event.userAgent(), fact.isNewUserAgent());
                 }
                 // P2: whatever an analyst calls it, an alert about a blocked registration is the
                 // lockdown notice, and starts the number and address's 24 hours of quiet.

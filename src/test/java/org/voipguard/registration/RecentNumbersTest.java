@@ -40,7 +40,7 @@ class RecentNumbersTest {
     void aNumberHeldIsNotReadAgainAndANumberLetGoIsReadAsItWasSaved() {
         RecentNumbers recent = new RecentNumbers(directory, store, 1);
         RecentNumbers.Known first = recent.get(List.of(FIRST)).get(FIRST);
-        first.state().registered("198.51.100.20", "snom300/8.7.3.25");
+        first.state().registered("198.51.100.20", "snom300/8.7.3.25", true);
         store.save(Map.of(FIRST, first.state()), Instant.now(), 1L);
 
         assertThat(recent.get(List.of(FIRST)).get(FIRST)).isSameAs(first);
