@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.voipguard.imports.IsoTimes;
 import org.voipguard.text.Sha256;
@@ -21,9 +22,10 @@ import org.voipguard.text.Sha256;
 /**
  * The second baselines: what storing a file's rows alone costs in the benchmark's database, with
  * nothing else done to them. Every parsed line becomes one plain INSERT into a table shaped like
- * the one the import fills ({@code cdr} or {@code registration_event}: same columns, keys and
- * indexes, in a database of its own with the product's URL settings and durable commits; on
- * PostgreSQL a fresh database on the same server), committed every {@code chunkSize} rows.
+ * the one the import fills ({@code cdr} or {@code registration_event}: the columns, keys and
+ * indexes that database's migrations leave it with, in a database of its own with the product's
+ * URL settings and durable commits; on PostgreSQL a fresh database on the same server),
+ * committed every {@code chunkSize} rows.
  * Lines that do not parse and repeated keys are left out.
  */
 final class BareStore {
@@ -35,9 +37,12 @@ final class BareStore {
                 + " start_time TIMESTAMP WITH TIME ZONE NOT NULL, billing_month CHAR(7) NOT NULL,"
                 + " duration_s INTEGER NOT NULL, called VARCHAR(64) NOT NULL, call_class VARCHAR(20) NOT NULL,"
                 + " price_ppm NUMERIC(10,4), cost_gbp NUMERIC(14,4) NOT NULL, status INTEGER NOT NULL,"
-                + " late_charge BOOLEAN NOT NULL, import_id BIGINT NOT NULL)",
+                + " late_charge BOOLEAN NOT NULL, import_id BIGINT NOT NULL, charge_batch BIGINT,"
+                + " dialled_digits VARCHAR(16))",
                 List.of("CREATE INDEX ix_cdr_start_time ON cdr (start_time)"),
-                "INSERT INTO cdr VALUES (?, ?, ?, ?, ?, ?, ?, 'NATIONAL', ?, ?, ?, FALSE, 1)", "call_id") {
+                List.of("CREATE INDEX ix_cdr_number_month ON cdr (number, billing_month)",
+                        "CREATE INDEX ix_cdr_job ON cdr (import_id)"),
+                "INSERT INTO cdr VALUES (?, ?, ?, ?, ?, ?, ?, 'NATIONAL', ?, ?, ?, FALSE, 1, 1, ?)", "call_id") {
             @Override
             void bind(PreparedStatement insert, List<String> cells) throws SQLException {
                 insert.setString(1, cells.get(0));
@@ -50,6 +55,12 @@ final class BareStore {
                 insert.setBigDecimal(8, cells.get(6).isEmpty() ? null : new BigDecimal(cells.get(6)));
                 insert.setBigDecimal(9, cells.get(7).isEmpty() ? BigDecimal.ZERO : new BigDecimal(cells.get(7)));
                 insert.setInt(10, Integer.parseInt(cells.get(8)));
+                insert.setString(11, dialledDigits(cells.get(5)));
+            }
+
+            private static String dialledDigits(String called) {
+                String digits = called.replaceAll("\\D", "");
+                return digits.length() > 16 ? digits.substring(0, 16) : digits;
             }
         },
         /**
@@ -65,6 +76,7 @@ final class BareStore {
                 + " import_id BIGINT NOT NULL, CONSTRAINT uk_registration_event UNIQUE (event_key))",
                 List.of("CREATE INDEX ix_registration_event_time ON registration_event (event_time)",
                         "CREATE INDEX ix_registration_event_job_time ON registration_event (import_id, event_time, id)"),
+                List.of(),
                 "INSERT INTO registration_event (event_key, event_time, number, source_ip, source_port, transport,"
                         + " user_agent, auth_result, expires_s, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
                 "event_key") {
@@ -91,15 +103,27 @@ final class BareStore {
         private final String table;
         private final String create;
         private final List<String> indexes;
+        /** The indexes the PostgreSQL migrations keep and H2's drop (V8): analysts' own queries use them. */
+        private final List<String> postgresqlIndexes;
         private final String insert;
         private final String key;
 
-        Shape(String table, String create, List<String> indexes, String insert, String key) {
+        Shape(String table, String create, List<String> indexes, List<String> postgresqlIndexes, String insert,
+                String key) {
             this.table = table;
             this.create = create;
             this.indexes = indexes;
+            this.postgresqlIndexes = postgresqlIndexes;
             this.insert = insert;
             this.key = key;
+        }
+
+        String table() {
+            return table;
+        }
+
+        List<String> indexes(boolean postgresql) {
+            return postgresql ? Stream.concat(indexes.stream(), postgresqlIndexes.stream()).toList() : indexes;
         }
 
         abstract void bind(PreparedStatement insert, List<String> cells) throws SQLException;
@@ -151,14 +175,14 @@ final class BareStore {
         connection.commit();
     }
 
-    private static void createTable(Connection connection, Shape shape, boolean postgresql) throws SQLException {
+    static void createTable(Connection connection, Shape shape, boolean postgresql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             if (!postgresql) {
                 statement.execute("SET WRITE_DELAY 0");
             }
             statement.execute("DROP TABLE IF EXISTS " + shape.table);
             statement.execute(shape.create);
-            for (String index : shape.indexes) {
+            for (String index : shape.indexes(postgresql)) {
                 statement.execute(index);
             }
         }
