@@ -57,15 +57,22 @@ public class EmailComposer {
     /** Alerts per page; the alerts of a rate-limit email that fall after the page are read with it. */
     static final int PAGE_SIZE = 1000;
 
-    private static final String UNCOMPOSED_ALERTS = "SELECT id, alert_key, alert_type, number, facts, import_id,"
-            + " address FROM alert WHERE NOT EXISTS (SELECT 1 FROM alert_email c WHERE c.alert_id = alert.id)";
+    /**
+     * The alerts after an id (given twice) that are not composed. The same bound on the composed
+     * alerts is redundant for the result, but without it PostgreSQL's anti-join read every
+     * composed alert up to the page for each page: composing 346,049 emails of 1,452,279 alerts
+     * took 196 s, most of it there.
+     */
+    private static final String UNCOMPOSED_ALERTS_AFTER = "SELECT id, alert_key, alert_type, number, facts,"
+            + " import_id, address FROM alert WHERE id > ?"
+            + " AND NOT EXISTS (SELECT 1 FROM alert_email c WHERE c.alert_id = alert.id AND c.alert_id > ?)";
     /**
      * No row locks: only one run writes at a time (the run lock), and even two composers could
      * not store an email twice, since emails are inserted only when their Message-ID (derived
      * from the alert keys) is absent, and an alert composed twice would fail on its key.
      */
-    static final String SELECT_PAGE = UNCOMPOSED_ALERTS + " AND id > ? ORDER BY id LIMIT " + PAGE_SIZE;
-    private static final String SELECT_REST_OF_GROUPS = UNCOMPOSED_ALERTS + " AND id > ?"
+    static final String SELECT_PAGE = UNCOMPOSED_ALERTS_AFTER + " ORDER BY id LIMIT " + PAGE_SIZE;
+    private static final String SELECT_REST_OF_GROUPS = UNCOMPOSED_ALERTS_AFTER
             + " AND alert_type = '" + RATE_LIMIT_EXCEEDED + "' AND number IN (" + placeholders(InListBatches.SIZE)
             + ") ORDER BY id";
     private static final String SELECT_MARK = "SELECT composed_through FROM compose_mark WHERE id = 1";
@@ -132,7 +139,8 @@ public class EmailComposer {
     }
 
     private PageComposed composePage(long afterId) {
-        List<PendingAlert> alerts = new ArrayList<>(jdbc.query(SELECT_PAGE, EmailComposer::pendingAlert, afterId));
+        List<PendingAlert> alerts = new ArrayList<>(jdbc.query(SELECT_PAGE, EmailComposer::pendingAlert, afterId,
+                afterId));
         if (alerts.isEmpty()) {
             return new PageComposed(new ComposeReport(0, 0, 0), afterId, 0);
         }
@@ -160,7 +168,8 @@ public class EmailComposer {
                 .forEach(alert -> rateLimitGroups.add(groupKey(alert)));
         List<PendingAlert> rest = new ArrayList<>();
         for (List<String> batch : InListBatches.of(rateLimitGroups.stream().map(GroupKey::number).toList())) {
-            List<Object> arguments = new ArrayList<>(batch.size() + 1);
+            List<Object> arguments = new ArrayList<>(batch.size() + 2);
+            arguments.add(lastId);
             arguments.add(lastId);
             arguments.addAll(batch);
             jdbc.query(SELECT_REST_OF_GROUPS, EmailComposer::pendingAlert, arguments.toArray()).stream()

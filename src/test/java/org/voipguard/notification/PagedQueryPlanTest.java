@@ -30,6 +30,7 @@ class PagedQueryPlanTest {
     }
 
     private String plan(String query) {
-        return String.join("\n", jdbc.queryForList("EXPLAIN " + query, String.class, 0L));
+        Object[] zeros = query.chars().filter(c -> c == '?').mapToObj(c -> 0L).toArray();
+        return String.join("\n", jdbc.queryForList("EXPLAIN " + query, String.class, zeros));
     }
 }
