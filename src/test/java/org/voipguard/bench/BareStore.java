@@ -25,8 +25,7 @@ import org.voipguard.text.Sha256;
  * the one the import fills ({@code cdr} or {@code registration_event}: the columns, keys and
  * indexes that database's migrations leave it with, in a database of its own with the product's
  * URL settings and durable commits; on PostgreSQL a fresh database on the same server),
- * committed every {@code chunkSize} rows.
- * Lines that do not parse and repeated keys are left out.
+ * committed every {@code chunkSize} rows. Lines that do not parse and repeated keys are left out.
  */
 final class BareStore {
 
@@ -103,7 +102,7 @@ final class BareStore {
         private final String table;
         private final String create;
         private final List<String> indexes;
-        /** The indexes the PostgreSQL migrations keep and H2's drop (V8): analysts' own queries use them. */
+        /** The indexes the PostgreSQL migrations keep and H2's drop (V8). */
         private final List<String> postgresqlIndexes;
         private final String insert;
         private final String key;
