@@ -2,9 +2,7 @@ package org.voipguard.notification;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -23,14 +21,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.voipguard.config.VoipGuardProperties;
 import org.voipguard.db.FreshStatistics;
 import org.voipguard.db.InListBatches;
-import org.voipguard.db.SqlDialect;
+import org.voipguard.db.NewRows;
 import org.voipguard.numbers.IpAccessList;
 import org.voipguard.numbers.NumberDirectory;
 import org.voipguard.numbers.NumberSettings;
@@ -76,8 +73,6 @@ public class EmailComposer {
             + " AND alert_type = '" + RATE_LIMIT_EXCEEDED + "' AND number IN (" + placeholders(InListBatches.SIZE)
             + ") ORDER BY id";
     private static final String SELECT_MARK = "SELECT composed_through FROM compose_mark WHERE id = 1";
-    private static final String INSERT_COMPOSED = "INSERT INTO alert_email (alert_id, email_id, composed_at)"
-            + " VALUES (?, ?, ?)";
     /** Every alert up to the page's last is composed now: the page held every uncomposed one of them. */
     private static final String MOVE_MARK = "UPDATE compose_mark SET composed_through = ? WHERE id = 1"
             + " AND composed_through < ?";
@@ -86,19 +81,24 @@ public class EmailComposer {
     /** What composing reads by key while it fills two of them: PostgreSQL must see them grow (see FreshStatistics). */
     private static final List<String> TABLES_READ_BY_KEY = List.of("alert", "alert_email", "email_outbox",
             "number_settings");
-    private static final List<String> EMAIL_COLUMNS = List.of("message_id", "alert_type", "number", "recipients",
-            "subject", "status", "attempts", "created_at", "address", "severity");
+    private static final NewRows.Table EMAIL = new NewRows.Table("email_outbox", List.of("message_id", "alert_type",
+            "number", "recipients", "subject", "status", "attempts", "created_at", "address", "severity"),
+            List.of("message_id"));
+    private static final NewRows.Table BODY = new NewRows.Table("email_body", List.of("email_id", "body"),
+            List.of("email_id"));
+    /** Each alert is composed once: a second row for it fails on its key. */
+    private static final NewRows.Table COMPOSED = new NewRows.Table("alert_email", List.of("alert_id", "email_id",
+            "composed_at"), List.of("alert_id"));
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final NumberDirectory numbers;
     private final FreshStatistics freshStatistics;
     private final String messageIdDomain;
-    private final String insertEmail;
-    private final String insertBody;
+    private final NewRows newRows;
     private final List<String> operators;
 
-    public EmailComposer(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, SqlDialect dialect,
+    public EmailComposer(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, NewRows newRows,
             NumberDirectory numbers, FreshStatistics freshStatistics, VoipGuardProperties properties) {
         this.operators = Recipients.operators(properties.operatorEmail());
         this.jdbc = jdbc;
@@ -106,8 +106,7 @@ public class EmailComposer {
         this.numbers = numbers;
         this.freshStatistics = freshStatistics;
         this.messageIdDomain = MessageIds.checkedDomain(properties.mail().messageIdDomain());
-        this.insertEmail = dialect.insertIfAbsent("email_outbox", EMAIL_COLUMNS, List.of("message_id"));
-        this.insertBody = dialect.insertIfAbsent("email_body", List.of("email_id", "body"), List.of("email_id"));
+        this.newRows = newRows;
     }
 
     /**
@@ -151,7 +150,7 @@ public class EmailComposer {
                 .map(group -> new Composed(group, draft(group, group.get(0).number() == null ? null
                         : settings.get(group.get(0).number())))).toList();
         List<Draft> drafts = composed.stream().map(Composed::draft).filter(Objects::nonNull).toList();
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Instant now = Instant.now();
         markComposed(composed, store(drafts, now), now);
         jdbc.update(MOVE_MARK, lastId, lastId);
         int withoutRecipient = composed.stream().filter(c -> c.draft() == null).mapToInt(c -> c.alerts().size()).sum();
@@ -248,18 +247,16 @@ public class EmailComposer {
      * Stores the drafts whose Message-ID is not in the outbox yet, each body apart, and returns
      * the id of every draft's email by Message-ID (an email stored before keeps its id and body).
      */
-    private Map<String, Long> store(List<Draft> drafts, OffsetDateTime now) {
+    private Map<String, Long> store(List<Draft> drafts, Instant now) {
         if (drafts.isEmpty()) {
             return Map.of();
         }
-        SqlParameterValue createdAt = new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, now);
-        jdbc.batchUpdate(insertEmail, drafts.stream().map(draft -> new Object[] {draft.messageId(), draft.type(),
-            new SqlParameterValue(Types.VARCHAR, draft.number()), draft.recipients(), draft.subject(), PENDING, 0,
-            createdAt, new SqlParameterValue(Types.VARCHAR, draft.address()),
-            new SqlParameterValue(Types.VARCHAR, draft.severity())}).toList());
+        newRows.insert(EMAIL, drafts.stream().map(draft -> new Object[] {draft.messageId(), draft.type(),
+            draft.number(), draft.recipients(), draft.subject(), PENDING, 0, now, draft.address(),
+            draft.severity()}).toList());
         Map<String, Long> ids = emailIds(drafts.stream().map(Draft::messageId).toList());
-        jdbc.batchUpdate(insertBody, drafts.stream()
-                .map(draft -> new Object[] {ids.get(draft.messageId()), draft.body()}).toList());
+        newRows.insert(BODY, drafts.stream().map(draft -> new Object[] {ids.get(draft.messageId()), draft.body()})
+                .toList());
         return ids;
     }
 
@@ -296,16 +293,14 @@ public class EmailComposer {
                 : body.substring(0, MAX_BODY_LENGTH) + "\n[the rest of this email was cut]\n";
     }
 
-    private void markComposed(List<Composed> composed, Map<String, Long> emailIds, OffsetDateTime now) {
-        SqlParameterValue composedAt = new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, now);
+    private void markComposed(List<Composed> composed, Map<String, Long> emailIds, Instant now) {
         List<Object[]> rows = new ArrayList<>();
         for (Composed group : composed) {
             Long emailId = group.draft() == null ? null : emailIds.get(group.draft().messageId());
-            group.alerts().forEach(alert -> rows.add(new Object[] {alert.id(),
-                new SqlParameterValue(Types.BIGINT, emailId), composedAt}));
+            group.alerts().forEach(alert -> rows.add(new Object[] {alert.id(), emailId, now}));
         }
         rows.sort(Comparator.comparingLong(row -> (Long) row[0]));
-        jdbc.batchUpdate(INSERT_COMPOSED, rows);
+        newRows.append(COMPOSED, rows);
     }
 
     private static String placeholders(int count) {
