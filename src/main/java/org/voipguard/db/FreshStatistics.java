@@ -74,6 +74,13 @@ public class FreshStatistics implements StepExecutionListener, ChunkListener<Obj
         return schedule;
     }
 
+    /** Analyses the tables once, for work that reads them by key and does not change them. */
+    public void analyze(List<String> tables) {
+        if (onPostgreSql) {
+            jdbc.execute("ANALYZE " + String.join(", ", tables));
+        }
+    }
+
     /** When the tables of one piece of work are analysed again. */
     public final class Schedule {
 
@@ -92,9 +99,7 @@ public class FreshStatistics implements StepExecutionListener, ChunkListener<Obj
         }
 
         private void analyze() {
-            if (onPostgreSql) {
-                jdbc.execute("ANALYZE " + String.join(", ", tables));
-            }
+            FreshStatistics.this.analyze(tables);
         }
     }
 }

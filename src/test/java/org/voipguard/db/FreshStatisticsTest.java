@@ -59,6 +59,19 @@ class FreshStatisticsTest {
         jdbc.update("DELETE FROM known_ip");
     }
 
+    @Test
+    void aTableReadButNotChangedIsAnalysedWhenAsked() {
+        assumeThat(DatabaseProduct.of(jdbc.getDataSource())).isEqualTo(DatabaseProduct.POSTGRESQL);
+        jdbc.update("DELETE FROM known_ip");
+        knownIps(1);
+        knownIps(2);
+
+        freshStatistics.analyze(List.of("known_ip"));
+
+        assertThat(analysedRowsOfKnownIp()).isEqualTo(2);
+        jdbc.update("DELETE FROM known_ip");
+    }
+
     private void knownIps(int last) {
         jdbc.update("INSERT INTO known_ip (number, source_ip, first_seen) VALUES (?, ?, CURRENT_TIMESTAMP)",
                 "+44163296000" + last, "192.0.2." + last);
