@@ -100,7 +100,8 @@ public class AlertStore implements AlertSink {
     /**
      * Drops the alerts and emails created before {@code before} that are done with: alerts
      * composed and not waiting for their email, emails sent or refused for good that no alert
-     * points to any more.
+     * points to any more. The links of the alerts dropped go with them, those of alerts dropped
+     * by hand as well.
      */
     public Dropped dropDoneBefore(Instant before) {
         Timestamp cutOff = Timestamp.from(before);
@@ -108,6 +109,8 @@ public class AlertStore implements AlertSink {
                 + " AND EXISTS (SELECT 1 FROM alert_email c WHERE c.alert_id = alert.id)"
                 + " AND NOT EXISTS (SELECT 1 FROM alert_email c JOIN email_outbox e ON e.id = c.email_id"
                 + " WHERE c.alert_id = alert.id AND e.status NOT IN ('SENT', 'FAILED'))", cutOff);
+        jdbc.update("DELETE FROM alert_email WHERE NOT EXISTS"
+                + " (SELECT 1 FROM alert WHERE alert.id = alert_email.alert_id)");
         int emails = jdbc.update("DELETE FROM email_outbox WHERE status IN ('SENT', 'FAILED') AND created_at < ?"
                 + " AND NOT EXISTS (SELECT 1 FROM alert_email c WHERE c.email_id = email_outbox.id)", cutOff);
         return new Dropped(alerts, emails);

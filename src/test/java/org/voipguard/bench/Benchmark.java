@@ -170,7 +170,7 @@ public final class Benchmark {
         Path log = SwitchLogs.write(data.registrationFile(), format);
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
         for (String table : List.of("registration_outcome", "registration_event", "known_ip", "known_user_agent",
-                "registered_phone", "lockdown_notice", "email_outbox", "alert")) {
+                "registered_phone", "lockdown_notice", "alert_email", "email_outbox", "alert")) {
             jdbc.update("DELETE FROM " + table);
         }
         return timed("registrations " + format, () -> {

@@ -107,6 +107,9 @@ class NightlyTest {
         assertThat(jdbc.queryForList("SELECT alert_key FROM alert ORDER BY alert_key", String.class))
                 .containsExactly("old-pending", "old-uncomposed", "recent-sent");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM email_outbox WHERE id = ?", Integer.class, sent)).isZero();
+        assertThat(jdbc.queryForList("SELECT a.alert_key FROM alert_email c JOIN alert a ON a.id = c.alert_id"
+                + " ORDER BY a.alert_key", String.class)).containsExactly("old-pending", "recent-sent");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM alert_email", Integer.class)).isEqualTo(2);
         assertThat(removed.alerts()).isEqualTo(1);
         assertThat(removed.emails()).isEqualTo(1);
     }
