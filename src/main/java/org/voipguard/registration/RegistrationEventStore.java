@@ -31,11 +31,18 @@ public class RegistrationEventStore {
         this.newRows = newRows;
     }
 
-    /** Drops the events before {@code before} that were evaluated; returns how many. */
+    /**
+     * Drops the events before {@code before} that were evaluated, and their outcomes; returns
+     * how many events. Outcomes left by events dropped in an earlier pass that stopped half way,
+     * or by hand, go as well.
+     */
     public int dropEvaluatedBefore(Instant before) {
-        return jdbc.update("DELETE FROM registration_event WHERE event_time < ?"
+        int dropped = jdbc.update("DELETE FROM registration_event WHERE event_time < ?"
                 + " AND EXISTS (SELECT 1 FROM registration_outcome o WHERE o.event_id = registration_event.id)",
                 Timestamp.from(before));
+        jdbc.update("DELETE FROM registration_outcome WHERE NOT EXISTS"
+                + " (SELECT 1 FROM registration_event e WHERE e.id = registration_outcome.event_id)");
+        return dropped;
     }
 
     /** Which of these event keys are stored already. */

@@ -96,6 +96,17 @@ class NightlyTest {
     }
 
     @Test
+    void anOutcomeWhoseEventIsGoneGoesToo() {
+        givenRegistrationEvent("recent", LAST_WEEK, "BLOCKED");
+        jdbc.update("INSERT INTO registration_outcome (event_id, outcome)"
+                + " SELECT MAX(id) + 1, 'ACCEPTED' FROM registration_event");
+
+        retention.apply(NOW);
+
+        assertThat(jdbc.queryForList("SELECT outcome FROM registration_outcome", String.class)).containsExactly("BLOCKED");
+    }
+
+    @Test
     void oldAlertsGoWithTheirSentEmailsButNeverWhileTheEmailIsPending() {
         long sent = givenAlert("old-sent", LONG_AGO, "SENT");
         givenAlert("old-pending", LONG_AGO, "PENDING");
