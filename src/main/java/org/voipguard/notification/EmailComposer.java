@@ -30,7 +30,6 @@ import org.voipguard.db.InListBatches;
 import org.voipguard.db.NewRows;
 import org.voipguard.numbers.IpAccessList;
 import org.voipguard.numbers.NumberDirectory;
-import org.voipguard.numbers.NumberSettings;
 
 /**
  * Turns stored alerts into outbox emails. All {@code RATE_LIMIT_EXCEEDED} alerts of one
@@ -120,11 +119,12 @@ public class EmailComposer {
         long toNobody = 0;
         Long mark = jdbc.queryForObject(SELECT_MARK, Long.class);
         long afterId = mark == null ? 0 : mark;
+        NumberAddresses addresses = new NumberAddresses(numbers);
         freshStatistics.analyze(TABLES_READ_BY_KEY);
         FreshStatistics.Schedule statistics = freshStatistics.startedFor(TABLES_FILLED);
         while (true) {
             long from = afterId;
-            PageComposed page = transactions.execute(status -> composePage(from));
+            PageComposed page = transactions.execute(status -> composePage(from, addresses));
             statistics.pageDone();
             if (page == null || page.report().alerts() == 0) {
                 if (toNobody > 0) {
@@ -139,7 +139,7 @@ public class EmailComposer {
         }
     }
 
-    private PageComposed composePage(long afterId) {
+    private PageComposed composePage(long afterId, NumberAddresses addresses) {
         List<PendingAlert> alerts = new ArrayList<>(jdbc.query(SELECT_PAGE, EmailComposer::pendingAlert, afterId,
                 afterId));
         if (alerts.isEmpty()) {
@@ -147,10 +147,10 @@ public class EmailComposer {
         }
         long lastId = alerts.get(alerts.size() - 1).id();
         alerts.addAll(restOfRateLimitGroups(alerts, lastId));
-        Map<String, NumberSettings> settings = numbers.findAll(distinctNumbers(alerts));
+        Map<String, NumberAddresses.Addresses> addressesOf = addresses.of(distinctNumbers(alerts));
         List<Composed> composed = groups(alerts).stream()
                 .map(group -> new Composed(group, draft(group, group.get(0).number() == null ? null
-                        : settings.get(group.get(0).number())))).toList();
+                        : addressesOf.get(group.get(0).number())))).toList();
         List<Draft> drafts = composed.stream().map(Composed::draft).filter(Objects::nonNull).toList();
         Instant now = Instant.now();
         markComposed(composed, store(drafts, now), now);
@@ -204,7 +204,7 @@ public class EmailComposer {
     }
 
     /** The email that carries the group, or {@code null} when it goes to nobody. */
-    private Draft draft(List<PendingAlert> group, NumberSettings settings) {
+    private Draft draft(List<PendingAlert> group, NumberAddresses.Addresses addresses) {
         PendingAlert first = group.get(0);
         if (first.number() == null && first.address() != null) {
             return operatorDraft(group);
@@ -215,7 +215,7 @@ public class EmailComposer {
             return null;
         }
         String type = headerType(first.type());
-        List<String> recipients = Recipients.of(type, settings);
+        List<String> recipients = Recipients.of(type, addresses);
         if (recipients.isEmpty()) {
             return null;
         }

@@ -10,7 +10,6 @@ import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.voipguard.numbers.EmailAddress;
-import org.voipguard.numbers.NumberSettings;
 
 /**
  * Who receives an alert: bill warnings go to the number's and the login's address (once
@@ -27,19 +26,19 @@ final class Recipients {
     private Recipients() {
     }
 
-    static List<String> of(String alertType, NumberSettings settings) {
-        if (settings == null) {
+    static List<String> of(String alertType, NumberAddresses.Addresses addresses) {
+        if (addresses == null) {
             return List.of();
         }
         List<String> candidates = new ArrayList<>();
-        candidates.add(settings.numberEmail());
+        candidates.add(addresses.numberEmail());
         if (BILL_WARNING.equals(alertType)) {
-            candidates.add(settings.loginEmail());
+            candidates.add(addresses.loginEmail());
         }
         List<String> recipients = new ArrayList<>();
         Set<String> seen = new TreeSet<>();
         for (String candidate : candidates) {
-            String address = plainAddress(settings.number(), candidate);
+            String address = plainAddress(addresses.number(), candidate);
             if (address != null && seen.add(address.toLowerCase(Locale.ROOT))) {
                 recipients.add(address);
             }

@@ -3,19 +3,16 @@ package org.voipguard.cdr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 import org.voipguard.config.VoipGuardProperties.PolicyDefaults;
 import org.voipguard.numbers.InMemoryNumberDirectory;
 import org.voipguard.numbers.IpAccessList;
 import org.voipguard.config.NotifyMode;
-import org.voipguard.numbers.NumberDirectory;
 import org.voipguard.numbers.NumberSettings;
+import org.voipguard.support.ReadCountingDirectory;
 
 class PriceLimitsTest {
 
@@ -35,7 +32,7 @@ class PriceLimitsTest {
         limits.of(List.of("+441632960001", "+441632960002", "+441632960001"));
         Map<String, PriceLimits.Limits> second = limits.of(List.of("+441632960002", "+441632960003"));
 
-        assertThat(directory.read).containsExactly("+441632960001", "+441632960002", "+441632960003");
+        assertThat(directory.read()).containsExactly("+441632960001", "+441632960002", "+441632960003");
         assertThat(second.get("+441632960003").nationalPpm()).isEqualByComparingTo("20");
         assertThat(second.get("+441632960003").internationalPpm()).isEqualByComparingTo("2");
     }
@@ -49,7 +46,7 @@ class PriceLimitsTest {
         limits.of(List.of("+441632960003"));
         limits.of(List.of("+441632960001", "+441632960002"));
 
-        assertThat(directory.read).containsExactly("+441632960001", "+441632960002", "+441632960003",
+        assertThat(directory.read()).containsExactly("+441632960001", "+441632960002", "+441632960003",
                 "+441632960002");
     }
 
@@ -61,8 +58,8 @@ class PriceLimitsTest {
         Map<String, PriceLimits.Limits> third = limits.of(List.of(STORED, "+441632960003"));
         Map<String, PriceLimits.Limits> fourth = limits.of(List.of("+441632960001", "+441632960004"));
 
-        assertThat(directory.read).containsExactly("+441632960001", "+441632960002");
-        assertThat(directory.passes).isEqualTo(1);
+        assertThat(directory.read()).containsExactly("+441632960001", "+441632960002");
+        assertThat(directory.passes()).isEqualTo(1);
         assertThat(third.get(STORED)).isEqualTo(new PriceLimits.Limits(new BigDecimal("35"), new BigDecimal("7"),
                 "night"));
         assertThat(third.get("+441632960003").nationalPpm()).isEqualByComparingTo("20");
@@ -77,8 +74,8 @@ class PriceLimitsTest {
         limits.of(List.of("+441632960001", "+441632960001"));
         limits.of(List.of("+441632960002"));
 
-        assertThat(directory.passes).isZero();
-        assertThat(directory.read).containsExactly("+441632960001", "+441632960002");
+        assertThat(directory.passes()).isZero();
+        assertThat(directory.read()).containsExactly("+441632960001", "+441632960002");
     }
 
     @Test
@@ -89,57 +86,14 @@ class PriceLimitsTest {
         Map<String, PriceLimits.Limits> second = limits.of(List.of(STORED));
         limits.of(List.of("+441632960003"));
 
-        assertThat(directory.read).containsExactly("+441632960001", "+441632960002", STORED, "+441632960003");
-        assertThat(directory.passes).isZero();
-        assertThat(directory.counted).isEqualTo(1);
+        assertThat(directory.read()).containsExactly("+441632960001", "+441632960002", STORED, "+441632960003");
+        assertThat(directory.passes()).isZero();
+        assertThat(directory.counted()).isEqualTo(1);
         assertThat(second.get(STORED).nationalPpm()).isEqualByComparingTo("35");
     }
 
     private static NumberSettings stored(String number, String nationalPpm, String profile) {
         return new NumberSettings(number, "acme", null, null, new BigDecimal(nationalPpm), new BigDecimal("7"),
                 IpAccessList.empty(), NotifyMode.NEW_IP_OR_AGENT, new BigDecimal("10.00"), false, profile);
-    }
-
-    /** The directory, recording which numbers were read from it. */
-    private static final class ReadCountingDirectory implements NumberDirectory {
-
-        private final NumberDirectory directory;
-        private final List<String> read = new ArrayList<>();
-        private int passes;
-        private int counted;
-
-        ReadCountingDirectory(NumberDirectory directory) {
-            this.directory = directory;
-        }
-
-        @Override
-        public NumberSettings find(String number) {
-            read.add(number);
-            return directory.find(number);
-        }
-
-        @Override
-        public Map<String, NumberSettings> findAll(Collection<String> numbers) {
-            Map<String, NumberSettings> found = directory.findAll(numbers);
-            read.addAll(found.keySet());
-            return found;
-        }
-
-        @Override
-        public int storedCount() {
-            counted++;
-            return directory.storedCount();
-        }
-
-        @Override
-        public void forEachStored(Consumer<NumberSettings> action) {
-            passes++;
-            directory.forEachStored(action);
-        }
-
-        @Override
-        public NumberSettings defaultsFor(String number) {
-            return directory.defaultsFor(number);
-        }
     }
 }

@@ -80,6 +80,30 @@ class EmailComposerTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM alert a WHERE NOT EXISTS (SELECT 1 FROM alert_email c WHERE c.alert_id = a.id)", Integer.class)).isZero();
     }
 
+    @Test
+    void aBacklogNamingMoreNumbersThanAreReadPageByPageReachesEveryAddressAsBefore() {
+        // given alerts of more numbers than a run reads page by page, then Alice's bill warning
+        List<String> many = java.util.stream.IntStream.range(0, NumberAddresses.READ_ALL_AFTER + 1)
+                .mapToObj(i -> String.format("+4420794%07d", i))
+                .toList();
+        jdbc.batchUpdate("INSERT INTO number_settings (number, login, number_email, updated_at) VALUES (?, ?, ?, ?)",
+                many.stream().map(n -> new Object[] {n, "login-" + n.substring(1), "n" + n.substring(1) + "@example.com",
+                    java.time.OffsetDateTime.now()}).toList());
+        alerts.store(many.stream().map(n -> newUserAgent(n, "Zoiper rv2.10")).toList(), 7L);
+        alerts.store(List.of(billWarning(ALICE, "2025-03", "10.00"), billWarning(NOBODY, "2025-03", "10.00"),
+                newUserAgent("+441632960099", "x")), 8L);
+
+        // when they are composed
+        ComposeReport report = composer.composePending();
+
+        // then every number's email went to its own address, and the last pages' as well
+        assertThat(report).isEqualTo(new ComposeReport(many.size() + 3, many.size() + 1, 2));
+        assertThat(emailOf(newUserAgent(many.get(many.size() - 1), "Zoiper rv2.10").key()).get("RECIPIENTS"))
+                .isEqualTo("n" + many.get(many.size() - 1).substring(1) + "@example.com");
+        assertThat(emailOf(billWarning(ALICE, "2025-03", "10.00").key()).get("RECIPIENTS"))
+                .isEqualTo("alice@example.com, accounts@example.org");
+    }
+
     private static List<RaisedAlert> userAgentsOfBob(int from, int to) {
         return java.util.stream.IntStream.range(from, to).mapToObj(i -> newUserAgent(BOB, "agent " + i)).toList();
     }
