@@ -9,6 +9,7 @@ import static org.voipguard.notification.NotificationFixtures.rateLimitExceeded;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,12 +84,9 @@ class EmailComposerTest {
     @Test
     void aBacklogNamingMoreNumbersThanAreReadPageByPageReachesEveryAddressAsBefore() {
         // given alerts of more numbers than a run reads page by page, then Alice's bill warning
-        List<String> many = java.util.stream.IntStream.range(0, NumberAddresses.READ_ALL_AFTER + 1)
-                .mapToObj(i -> String.format("+4420794%07d", i))
-                .toList();
-        jdbc.batchUpdate("INSERT INTO number_settings (number, login, number_email, updated_at) VALUES (?, ?, ?, ?)",
-                many.stream().map(n -> new Object[] {n, "login-" + n.substring(1), "n" + n.substring(1) + "@example.com",
-                    java.time.OffsetDateTime.now()}).toList());
+        List<String> many = IntStream.range(0, NumberAddresses.READ_ALL_AFTER + 1)
+                .mapToObj(i -> String.format("+4420794%07d", i)).toList();
+        many.forEach(number -> givenNumber(jdbc, number, "n" + number.substring(1) + "@example.com", null));
         alerts.store(many.stream().map(n -> newUserAgent(n, "Zoiper rv2.10")).toList(), 7L);
         alerts.store(List.of(billWarning(ALICE, "2025-03", "10.00"), billWarning(NOBODY, "2025-03", "10.00"),
                 newUserAgent("+441632960099", "x")), 8L);
@@ -105,7 +103,7 @@ class EmailComposerTest {
     }
 
     private static List<RaisedAlert> userAgentsOfBob(int from, int to) {
-        return java.util.stream.IntStream.range(from, to).mapToObj(i -> newUserAgent(BOB, "agent " + i)).toList();
+        return IntStream.range(from, to).mapToObj(i -> newUserAgent(BOB, "agent " + i)).toList();
     }
 
     @Test
