@@ -1,4 +1,4 @@
-package org.voipguard.imports;
+package org.voipguard.memory;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
