@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.voipguard.numbers.SettingsLookup;
 import org.voipguard.rules.RaisedAlert;
 import org.voipguard.support.AlsoOnPostgreSql;
 import org.voipguard.support.TestDatabase;
@@ -84,7 +85,7 @@ class EmailComposerTest {
     @Test
     void aBacklogNamingMoreNumbersThanAreReadPageByPageReachesEveryAddressAsBefore() {
         // given alerts of more numbers than a run reads page by page, then Alice's bill warning
-        List<String> many = IntStream.range(0, NumberAddresses.READ_ALL_AFTER + 1)
+        List<String> many = IntStream.range(0, SettingsLookup.READ_ALL_AFTER + 1)
                 .mapToObj(i -> String.format("+4420794%07d", i)).toList();
         many.forEach(number -> givenNumber(jdbc, number, "n" + number.substring(1) + "@example.com", null));
         alerts.store(many.stream().map(n -> newUserAgent(n, "Zoiper rv2.10")).toList(), 7L);

@@ -1,4 +1,4 @@
-package org.voipguard.support;
+package org.voipguard.numbers;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -6,33 +6,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import org.voipguard.numbers.NumberDirectory;
-import org.voipguard.numbers.NumberSettings;
-
 /** A number directory that records what was asked of it: which numbers were read, how often all were. */
-public final class ReadCountingDirectory implements NumberDirectory {
+final class ReadCountingDirectory implements NumberDirectory {
 
     private final NumberDirectory directory;
     private final List<String> read = new ArrayList<>();
     private int passes;
     private int counted;
 
-    public ReadCountingDirectory(NumberDirectory directory) {
+    ReadCountingDirectory(NumberDirectory directory) {
         this.directory = directory;
     }
 
     /** The numbers read one by one or a batch at a time, in the order they were read. */
-    public List<String> read() {
+    List<String> read() {
         return read;
     }
 
     /** How many times every stored number was read in one pass. */
-    public int passes() {
+    int passes() {
         return passes;
     }
 
     /** How many times the stored numbers were counted. */
-    public int counted() {
+    int counted() {
         return counted;
     }
 
