@@ -114,6 +114,26 @@ class NewRowsTest {
     }
 
     @Test
+    void chunksMostlyStoredThenMostlyNewAreEachToldApartRowByRow() {
+        // given three stored keys, and a chunk that repeats them beside one new key
+        inTransaction(() -> newRows.insert(PROBE, List.<Object[]>of(labelled("a", "a"), labelled("b", "b"),
+                labelled("c", "c"))));
+        boolean[] mostlyStored = inTransaction(() -> newRows.insert(PROBE, List.<Object[]>of(labelled("a", "again"),
+                labelled("b", "again"), labelled("c", "again"), labelled("d", "d"))));
+
+        // when the next chunks are mostly new
+        boolean[] mostlyNew = inTransaction(() -> newRows.insert(PROBE, List.<Object[]>of(labelled("a", "again"),
+                labelled("e", "e"), labelled("f", "f"), labelled("e", "again"))));
+        boolean[] allNew = inTransaction(() -> newRows.insert(PROBE, List.<Object[]>of(labelled("g", "g"))));
+
+        // then each row's answer is its own
+        assertThat(mostlyStored).containsExactly(false, false, false, true);
+        assertThat(mostlyNew).containsExactly(false, true, true, false);
+        assertThat(allNew).containsExactly(true);
+        assertThat(labels()).containsExactly("a", "b", "c", "d", "e", "f", "g");
+    }
+
+    @Test
     void aKeyRepeatedInTheChunkIsNewOnlyAtItsFirstRow() {
         boolean[] inserted = inTransaction(() -> newRows.insert(PROBE, List.<Object[]>of(labelled("z", "first z"),
                 labelled("a", "first a"), labelled("z", "second z"), labelled("a", "second a"),
@@ -182,6 +202,20 @@ class NewRowsTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM new_rows_probe WHERE amount IS NULL", Integer.class))
                 .isEqualTo(hostile.size());
         assertThat(storedTime("timed")).isEqualTo(NOON);
+    }
+
+    @Test
+    void aRowRefusedForAnythingButItsKeyFailsTheWholeChunk() {
+        // given a stored key
+        inTransaction(() -> newRows.insert(PROBE, List.<Object[]>of(labelled("a", "stored"))));
+
+        // when a chunk repeats it beside a row whose label is longer than its column
+        Throwable failure = catchThrowable(() -> inTransaction(() -> newRows.insert(PROBE,
+                List.<Object[]>of(labelled("b", "new"), labelled("a", "again"), labelled("c", "x".repeat(201))))));
+
+        // then the chunk fails, and nothing of it is stored
+        assertThat(failure).isInstanceOf(DataAccessException.class);
+        assertThat(labels()).containsExactly("stored");
     }
 
     @Test
